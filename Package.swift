@@ -1,0 +1,16 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Every target opts into the same language checks (STYLE.md §2).
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Jianwu",
+    platforms: [.macOS(.v15)],
+    products: [],
+    targets: []
+)
