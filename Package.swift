@@ -11,6 +11,12 @@ let strictSettings: [SwiftSetting] = [
 let package = Package(
     name: "Jianwu",
     platforms: [.macOS(.v15)],
-    products: [],
-    targets: []
+    products: [
+
+    ],
+    targets: [
+        .systemLibrary(name: "CEpoll", path: "Sources/CEpoll"),
+        .target(name: "HTTPServer", dependencies: ["CEpoll"], swiftSettings: strictSettings),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"], swiftSettings: strictSettings),
+    ]
 )

@@ -1,0 +1,89 @@
+import Foundation
+import Glibc
+
+/// A blocking TCP client for tests that must control every byte on the wire.
+final class RawClient {
+    let fd: Int32
+
+    init(port: Int) throws {
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        if result != 0 {
+            Glibc.close(fd)
+            throw TestError("connect failed: errno \(errno)")
+        }
+    }
+
+    deinit { Glibc.close(fd) }
+
+    func send(_ text: String) throws { try send(Array(text.utf8)) }
+
+    func send(_ bytes: [UInt8]) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL)) }
+            if n <= 0 { throw TestError("send failed: errno \(errno)") }
+            offset += n
+        }
+    }
+
+    func shutdownWrite() { shutdown(fd, Int32(SHUT_WR)) }
+
+    /// Reads until the server closes the connection or `timeout` passes; returns everything read.
+    func readUntilClose(timeout: Double = 5) -> [UInt8] {
+        var all: [UInt8] = []
+        let end = Date().addingTimeInterval(timeout)
+        while Date() < end {
+            guard let chunk = readChunk(timeoutMs: Int32(max(1, end.timeIntervalSinceNow * 1000))) else { break }
+            if chunk.isEmpty { break }
+            all += chunk
+        }
+        return all
+    }
+
+    /// Reads until `all` contains `count` complete responses (by parsing) or the timeout passes.
+    func readResponses(_ count: Int, timeout: Double = 5) -> [RawResponse] {
+        var buffer: [UInt8] = []
+        let end = Date().addingTimeInterval(timeout)
+        while Date() < end {
+            let parsed = RawResponse.parseAll(buffer)
+            if parsed.count >= count { return parsed }
+            guard let chunk = readChunk(timeoutMs: Int32(max(1, end.timeIntervalSinceNow * 1000))), !chunk.isEmpty else { break }
+            buffer += chunk
+        }
+        return RawResponse.parseAll(buffer)
+    }
+
+    func readResponse(timeout: Double = 5) -> RawResponse? { readResponses(1, timeout: timeout).first }
+
+    /// nil on timeout, empty on EOF.
+    func readChunk(timeoutMs: Int32) -> [UInt8]? {
+        var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        guard poll(&pfd, 1, timeoutMs) > 0 else { return nil }
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        let n = recv(fd, &buffer, buffer.count, 0)
+        if n <= 0 { return [] }
+        return Array(buffer[0..<n])
+    }
+
+    /// True when the server has closed the connection (EOF or reset) within `timeout`.
+    func isClosedByServer(timeout: Double = 5) -> Bool {
+        let end = Date().addingTimeInterval(timeout)
+        while Date() < end {
+            guard let chunk = readChunk(timeoutMs: 100) else { continue }
+            if chunk.isEmpty { return true }
+        }
+        return false
+    }
+}
+
+struct TestError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
