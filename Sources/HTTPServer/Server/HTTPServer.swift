@@ -41,6 +41,7 @@ public final class HTTPServer: Sendable {
     /// Binds the listening sockets and starts the event loops. Throws when the address cannot be bound.
     public func start() throws(HTTPServerError) {
         jw_ignore_sigpipe()
+        Self.raiseOpenFilesLimit()
         var loops: [EventLoop] = []
         var port = configuration.port
         for index in 0..<configuration.eventLoops {
@@ -63,6 +64,14 @@ public final class HTTPServer: Sendable {
             s.started = true
         }
         for loop in loops { loop.start() }
+    }
+
+    /// Raises the soft open-files limit to the hard limit: every connection is a descriptor, and the common default of 1,024
+    /// would let a thousand idle clients lock everyone else out. Returns the new limit, or nil when it could not be read.
+    @discardableResult
+    public static func raiseOpenFilesLimit() -> Int? {
+        let limit = jw_raise_nofile()
+        return limit > 0 ? limit : nil
     }
 
     /// The port the server listens on (the chosen one when configured with port 0).
