@@ -17,6 +17,15 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CEpoll", path: "Sources/CEpoll"),
         .target(name: "HTTPServer", dependencies: ["CEpoll"], swiftSettings: strictSettings),
+        .target(name: "Observability", swiftSettings: strictSettings),
+        .target(name: "HTTPRouter", dependencies: ["HTTPServer", "Observability"], swiftSettings: strictSettings),
+        .target(
+            name: "App", dependencies: ["HTTPServer", "HTTPRouter", "Observability"], resources: [.copy("Resources/openapi.json")],
+            swiftSettings: strictSettings),
+        .executableTarget(name: "jianwu", dependencies: ["App"], swiftSettings: strictSettings),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"], swiftSettings: strictSettings),
+        .testTarget(name: "ObservabilityTests", dependencies: ["Observability"], swiftSettings: strictSettings),
+        .testTarget(name: "HTTPRouterTests", dependencies: ["HTTPRouter", "HTTPServer", "Observability"], swiftSettings: strictSettings),
+        .testTarget(name: "AppTests", dependencies: ["App", "HTTPRouter", "HTTPServer", "Observability"], swiftSettings: strictSettings),
     ]
 )

@@ -1,0 +1,115 @@
+public import Foundation
+public import Observability
+
+/// Settings of `jianwu serve`, from flags first, then `JIANWU_*` environment variables, then defaults.
+public struct ServeConfiguration: Sendable, Equatable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    public var dataDirectory = URL(filePath: "data", directoryHint: .isDirectory)
+    /// `sqlite` (the embedded default, `<data-dir>/jianwu.db`) or a `postgres://` URL.
+    public var database = "sqlite"
+    public var logLevel = Logger.Level.info
+    /// Where the web UI's static files are; found next to the executable's package when not set.
+    public var webDirectory: URL?
+    public var eventLoops = 0
+
+    public init() {}
+
+    /// The names of the environment variables, in one place.
+    public enum Variable: String, CaseIterable, Sendable {
+        case host = "JIANWU_HOST", port = "JIANWU_PORT", dataDir = "JIANWU_DATA_DIR", db = "JIANWU_DB"
+        case logLevel = "JIANWU_LOG_LEVEL", webDir = "JIANWU_WEB_DIR", eventLoops = "JIANWU_EVENT_LOOPS"
+    }
+
+    /// Parses flags (`--port 8080` or `--port=8080`) over environment values.
+    public static func parse(arguments: [String], environment: [String: String]) throws(ConfigurationError) -> ServeConfiguration {
+        var values: [Variable: (String, source: String)] = [:]
+        for variable in Variable.allCases {
+            if let value = environment[variable.rawValue] { values[variable] = (value, variable.rawValue) }
+        }
+        let flags: [String: Variable] = [
+            "--host": .host, "--port": .port, "--data-dir": .dataDir, "--db": .db, "--log-level": .logLevel, "--web-dir": .webDir,
+            "--event-loops": .eventLoops,
+        ]
+        var i = 0
+        while i < arguments.count {
+            let argument = arguments[i]
+            let (name, inline) = argument.split(separator: "=", maxSplits: 1).map(String.init).splitPair
+            guard let variable = flags[name] else {
+                throw ConfigurationError("unknown option '\(argument)'", fix: "run 'jianwu serve --help' to see the options")
+            }
+            if let inline {
+                values[variable] = (inline, name)
+            } else {
+                guard i + 1 < arguments.count else { throw ConfigurationError("option \(name) needs a value", fix: "write \(name) <value>") }
+                values[variable] = (arguments[i + 1], name)
+                i += 1
+            }
+            i += 1
+        }
+        var config = ServeConfiguration()
+        for (variable, (value, source)) in values {
+            try config.apply(variable, value: value, source: source)
+        }
+        return config
+    }
+
+    mutating func apply(_ variable: Variable, value: String, source: String) throws(ConfigurationError) {
+        switch variable {
+        case .host:
+            guard !value.isEmpty, value.allSatisfy({ $0.isHexDigit || $0 == "." || $0 == ":" }) else {
+                throw ConfigurationError("\(source) '\(value)' is not an IP address", fix: "use e.g. 127.0.0.1, 0.0.0.0 or ::1")
+            }
+            host = value
+        case .port:
+            guard let p = Int(value), (1...65535).contains(p) else {
+                throw ConfigurationError("\(source) '\(value)' is not a port number", fix: "use a number from 1 to 65535, e.g. 8080")
+            }
+            port = p
+        case .dataDir:
+            guard !value.isEmpty else { throw ConfigurationError("\(source) is empty", fix: "give a directory, e.g. ./data") }
+            dataDirectory = URL(filePath: value, directoryHint: .isDirectory)
+        case .db:
+            guard value == "sqlite" || value.hasPrefix("postgres://") || value.hasPrefix("postgresql://") else {
+                throw ConfigurationError("\(source) '\(Self.redacted(value))' is not a database", fix: "use 'sqlite' (the default) or a postgres://user@host:port/db URL")
+            }
+            database = value
+        case .logLevel:
+            guard let level = Logger.Level(name: value) else {
+                throw ConfigurationError("\(source) '\(value)' is not a log level", fix: "use debug, info, warning or error")
+            }
+            logLevel = level
+        case .webDir:
+            webDirectory = URL(filePath: value, directoryHint: .isDirectory)
+        case .eventLoops:
+            guard let n = Int(value), (1...256).contains(n) else {
+                throw ConfigurationError("\(source) '\(value)' is not a number of event loops", fix: "use a number from 1 to 256")
+            }
+            eventLoops = n
+        }
+    }
+
+    /// A database URL with its password hidden, for messages.
+    static func redacted(_ url: String) -> String {
+        guard let at = url.firstIndex(of: "@"), let scheme = url.range(of: "://"), let colon = url[scheme.upperBound..<at].firstIndex(of: ":")
+        else { return url }
+        return String(url[..<url.index(after: colon)]) + "***" + String(url[at...])
+    }
+}
+
+/// A configuration problem: what is wrong and how to fix it, printed as one line.
+public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let problem: String
+    public let fix: String
+
+    public init(_ problem: String, fix: String) {
+        self.problem = problem
+        self.fix = fix
+    }
+
+    public var description: String { "\(problem): \(fix)" }
+}
+
+extension Array where Element == String {
+    fileprivate var splitPair: (String, String?) { (self[0], count > 1 ? self[1] : nil) }
+}
