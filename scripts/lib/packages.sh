@@ -1,0 +1,22 @@
+# Installs Debian packages that are missing, quietly and idempotently. Source this file, then: ensure_packages pkg…
+ensure_packages() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "Installing Debian packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  # Refresh the package lists only when they are missing or older than a day.
+  if [ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*_Packages' -mtime -1 2>/dev/null | head -n 1)" ]; then
+    $sudo apt-get update -qq
+  fi
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# What building Jianwu needs (C libraries used through SwiftPM system-library targets).
+JIANWU_BUILD_PACKAGES=(pkg-config libsqlite3-dev libpq-dev libssl-dev)
+# What the test suite needs beyond the build: a real PostgreSQL server, the sqlite3 and curl clients.
+JIANWU_TEST_PACKAGES=(postgresql sqlite3 curl procps)
