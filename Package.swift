@@ -23,9 +23,10 @@ let package = Package(
             name: "App", dependencies: ["HTTPServer", "HTTPRouter", "Observability"], resources: [.copy("Resources/openapi.json")],
             swiftSettings: strictSettings),
         .executableTarget(name: "jianwu", dependencies: ["App"], swiftSettings: strictSettings),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"], swiftSettings: strictSettings),
+        .target(name: "HTTPTestSupport", swiftSettings: strictSettings),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ObservabilityTests", dependencies: ["Observability"], swiftSettings: strictSettings),
         .testTarget(name: "HTTPRouterTests", dependencies: ["HTTPRouter", "HTTPServer", "Observability"], swiftSettings: strictSettings),
-        .testTarget(name: "AppTests", dependencies: ["App", "HTTPRouter", "HTTPServer", "Observability"], swiftSettings: strictSettings),
+        .testTarget(name: "AppTests", dependencies: ["App", "HTTPRouter", "HTTPServer", "HTTPTestSupport", "Observability"], swiftSettings: strictSettings),
     ]
 )

@@ -1,4 +1,5 @@
 import HTTPServer
+import HTTPTestSupport
 import Testing
 
 /// Every parser rule and limit, sent over a real socket, with the exact status expected back.

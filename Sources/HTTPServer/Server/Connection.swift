@@ -32,7 +32,8 @@ final class Connection: @unchecked Sendable {
     }
 
     let fd: Int32
-    unowned let loop: EventLoop
+    // Strong: handler tasks may outlive the connection's place in the loop's table; the loop drops closed connections.
+    let loop: EventLoop
     let remoteAddress: String
     var state = State.idle
     var input: [UInt8] = []

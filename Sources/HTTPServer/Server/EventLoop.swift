@@ -23,7 +23,8 @@ final class EventLoop: TaskExecutor, @unchecked Sendable {
     let dateCache = HTTPDateCache()
     /// Reads land here first, then only the received bytes are appended to the connection's buffer.
     var readScratch = [UInt8](repeating: 0, count: 64 * 1024)
-    unowned let server: HTTPServer
+    // Strong: a running loop keeps its server alive; the server drops its loops when they have all stopped.
+    let server: HTTPServer
 
     struct Inbox: ~Copyable {
         var jobs: [UnownedJob] = []

@@ -107,6 +107,7 @@ public final class HTTPServer: Sendable {
         let waiters = state.withLock { s -> [CheckedContinuation<Void, Never>] in
             s.running -= 1
             guard s.running == 0 else { return [] }
+            s.loops = []  // break the server ↔ loop cycle
             defer { s.stopWaiters = [] }
             return s.stopWaiters
         }

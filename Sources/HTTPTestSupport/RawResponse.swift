@@ -1,17 +1,17 @@
 import Foundation
 
 /// A response parsed leniently from raw bytes, for assertions.
-struct RawResponse {
-    var status: Int
-    var headers: [(String, String)]
-    var body: [UInt8]
+public struct RawResponse {
+    public var status: Int
+    public var headers: [(String, String)]
+    public var body: [UInt8]
 
-    var text: String { String(decoding: body, as: UTF8.self) }
+    public var text: String { String(decoding: body, as: UTF8.self) }
 
-    func header(_ name: String) -> String? { headers.first { $0.0.lowercased() == name.lowercased() }?.1 }
+    public func header(_ name: String) -> String? { headers.first { $0.0.lowercased() == name.lowercased() }?.1 }
 
     /// Parses as many complete responses as `bytes` holds (Content-Length, chunked, or no body for 1xx/204/304).
-    static func parseAll(_ bytes: [UInt8], headRequests: Bool = false) -> [RawResponse] {
+    public static func parseAll(_ bytes: [UInt8], headRequests: Bool = false) -> [RawResponse] {
         var responses: [RawResponse] = []
         var i = 0
         while let headEnd = find([13, 10, 13, 10], in: bytes, from: i) {

@@ -1,11 +1,11 @@
-import Foundation
+public import Foundation
 import Glibc
 
 /// A blocking TCP client for tests that must control every byte on the wire.
-final class RawClient {
-    let fd: Int32
+public final class RawClient {
+    public let fd: Int32
 
-    init(port: Int) throws {
+    public init(port: Int) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -22,9 +22,17 @@ final class RawClient {
 
     deinit { Glibc.close(fd) }
 
-    func send(_ text: String) throws { try send(Array(text.utf8)) }
+    /// Sends one GET and returns the response (for end-to-end tests that need no special bytes).
+    public static func get(port: Int, _ path: String, headers: [String: String] = [:]) throws -> RawResponse? {
+        let client = try RawClient(port: port)
+        let extra = headers.map { "\($0.key): \($0.value)\r\n" }.joined()
+        try client.send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n\(extra)Connection: close\r\n\r\n")
+        return client.readResponse()
+    }
 
-    func send(_ bytes: [UInt8]) throws {
+    public func send(_ text: String) throws { try send(Array(text.utf8)) }
+
+    public func send(_ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL)) }
@@ -33,10 +41,10 @@ final class RawClient {
         }
     }
 
-    func shutdownWrite() { shutdown(fd, Int32(SHUT_WR)) }
+    public func shutdownWrite() { shutdown(fd, Int32(SHUT_WR)) }
 
     /// Reads until the server closes the connection or `timeout` passes; returns everything read.
-    func readUntilClose(timeout: Double = 5) -> [UInt8] {
+    public func readUntilClose(timeout: Double = 5) -> [UInt8] {
         var all: [UInt8] = []
         let end = Date().addingTimeInterval(timeout)
         while Date() < end {
@@ -48,7 +56,7 @@ final class RawClient {
     }
 
     /// Reads until `all` contains `count` complete responses (by parsing) or the timeout passes.
-    func readResponses(_ count: Int, timeout: Double = 5) -> [RawResponse] {
+    public func readResponses(_ count: Int, timeout: Double = 5) -> [RawResponse] {
         var buffer: [UInt8] = []
         let end = Date().addingTimeInterval(timeout)
         while Date() < end {
@@ -60,10 +68,10 @@ final class RawClient {
         return RawResponse.parseAll(buffer)
     }
 
-    func readResponse(timeout: Double = 5) -> RawResponse? { readResponses(1, timeout: timeout).first }
+    public func readResponse(timeout: Double = 5) -> RawResponse? { readResponses(1, timeout: timeout).first }
 
     /// nil on timeout, empty on EOF.
-    func readChunk(timeoutMs: Int32) -> [UInt8]? {
+    public func readChunk(timeoutMs: Int32) -> [UInt8]? {
         var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
         guard poll(&pfd, 1, timeoutMs) > 0 else { return nil }
         var buffer = [UInt8](repeating: 0, count: 65536)
@@ -73,7 +81,7 @@ final class RawClient {
     }
 
     /// True when the server has closed the connection (EOF or reset) within `timeout`.
-    func isClosedByServer(timeout: Double = 5) -> Bool {
+    public func isClosedByServer(timeout: Double = 5) -> Bool {
         let end = Date().addingTimeInterval(timeout)
         while Date() < end {
             guard let chunk = readChunk(timeoutMs: 100) else { continue }
@@ -83,7 +91,7 @@ final class RawClient {
     }
 }
 
-struct TestError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+public struct TestError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
 }

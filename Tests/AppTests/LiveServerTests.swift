@@ -1,0 +1,34 @@
+import App
+import Foundation
+import HTTPServer
+import HTTPTestSupport
+import Testing
+
+/// The wired application behind a real socket: what a browser or curl sees.
+struct LiveServerTests {
+    @Test func healthMetricsOpenAPIAndWebUIAnswerOverHTTP() async throws {
+        var configuration = ServeConfiguration()
+        configuration.webDirectory = URL(filePath: #filePath).deletingLastPathComponent().appending(path: "../../Web").standardizedFileURL
+        let app = Application(configuration: configuration)
+        let server = HTTPServer(configuration: HTTPServerConfiguration(port: 0, eventLoops: 1), responder: app.router)
+        try server.start()
+        let port = server.port
+
+        let health = try #require(try RawClient.get(port: port, "/healthz"))
+        #expect(health.status == 200)
+        #expect(health.text.contains(#""status":"ok""#))
+
+        let page = try #require(try RawClient.get(port: port, "/"))
+        #expect(page.header("Content-Type") == "text/html; charset=utf-8")
+        #expect(page.text.contains("检务云"))
+
+        let metrics = try #require(try RawClient.get(port: port, "/metrics"))
+        #expect(metrics.text.contains(#"route="/healthz""#))
+
+        let missing = try #require(try RawClient.get(port: port, "/api/nothing"))
+        #expect(missing.status == 404)
+        #expect(missing.header("Content-Type") == "application/problem+json")
+        server.shutdown(gracePeriod: .seconds(1))
+        await server.waitUntilStopped()
+    }
+}
