@@ -12,7 +12,11 @@ let package = Package(
     name: "Jianwu",
     platforms: [.macOS(.v15)],
     products: [
-
+        .executable(name: "jianwu", targets: ["jianwu"]),
+        .executable(name: "http-bench-server", targets: ["HTTPBenchServer"]),
+        .library(name: "HTTPServer", targets: ["HTTPServer"]),
+        .library(name: "HTTPRouter", targets: ["HTTPRouter"]),
+        .library(name: "HTTPTestSupport", targets: ["HTTPTestSupport"]),
     ],
     targets: [
         .systemLibrary(name: "CEpoll", path: "Sources/CEpoll"),
@@ -23,6 +27,7 @@ let package = Package(
             name: "App", dependencies: ["HTTPServer", "HTTPRouter", "Observability"], resources: [.copy("Resources/openapi.json")],
             swiftSettings: strictSettings),
         .executableTarget(name: "jianwu", dependencies: ["App"], swiftSettings: strictSettings),
+        .executableTarget(name: "HTTPBenchServer", dependencies: ["HTTPServer"], path: "bench/http/server", swiftSettings: strictSettings),
         .target(name: "HTTPTestSupport", swiftSettings: strictSettings),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ObservabilityTests", dependencies: ["Observability"], swiftSettings: strictSettings),
