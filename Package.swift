@@ -12,5 +12,17 @@ let package = Package(
     name: "Jianwu",
     platforms: [.macOS(.v15)],
     products: [],
-    targets: []
+    targets: [
+        // Case assistant (issue 8): fact extraction, charge suggestion, sentencing guidelines.
+        .target(name: "CaseFacts", swiftSettings: strictSettings),
+        .target(
+            name: "Sentencing",
+            dependencies: ["CaseFacts"],
+            resources: [.process("Resources")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(name: "AssistantBench", dependencies: ["Sentencing", "CaseFacts"], swiftSettings: strictSettings),
+        .testTarget(name: "CaseFactsTests", dependencies: ["CaseFacts"], swiftSettings: strictSettings),
+        .testTarget(name: "SentencingTests", dependencies: ["Sentencing", "CaseFacts"], swiftSettings: strictSettings),
+    ]
 )
