@@ -17,6 +17,12 @@ public struct ExplanationStep: Codable, Sendable, Hashable {
         self.lowMonths = lowMonths
         self.highMonths = highMonths
     }
+
+    enum CodingKeys: String, CodingKey {
+        case step, provision, detail
+        case lowMonths = "low_months"
+        case highMonths = "high_months"
+    }
 }
 
 /// The engine's answer for one charge: a custodial range in months, or a reason it does not cover the case.
