@@ -17,6 +17,7 @@ for (index, item) in cases.enumerated() {
         item: item, result: result, baselineMedian: baseline.median(terms), baselineQuartiles: baseline.quartiles(terms),
         baselineCharges: baseline.frequentCharges(excluding: index), baselineArticles: baseline.frequentArticles(excluding: index))
 }
+if ProcessInfo.processInfo.environment["DEBUG_CHARGES"] != nil { debugCharges(cases, assistant) }
 let elapsed = clock.now - started
 tally.printReport()
 print(String(format: "\n%d cases in %.2f s", cases.count, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))

@@ -26,10 +26,22 @@ public struct ChargeSuggester: Sendable {
         static let k1 = 1.2
         static let b = 0.75
         static let conclusionBoost = 2.0
-        static let fullName = 12.0
-        static let namePartPerCharacter = 1.5
-        static let cue = 3.0
+        /// Retrieval is scaled so the best document gets this many points; the name and cue words then decide between close ones.
+        static let retrievalScale = 30.0
+        static let fullName = 15.0
+        static let namePartPerCharacter = 2.5
+        static let cue = 6.0
+        static let maximumCues = 3
     }
+
+    /// Words of procedure and penalty that every judgment and many articles share; their bigrams say nothing about the charge.
+    static let boilerplate = [
+        "被告人", "被害人", "中华人民共和国", "人民检察院", "人民法院", "公诉机关", "追究刑事责任", "依法", "犯罪", "以上", "以下", "有期徒刑",
+        "拘役", "管制", "罚金", "规定", "行为", "鉴定", "证据", "事实", "其他", "情节", "严重", "数额较大", "数额巨大", "特别", "处罚", "判处",
+        "构成", "本院", "应当", "可以", "属于", "造成", "依照", "前款", "数罪并罚", "没收财产", "并处", "单位", "直接负责的主管人员", "直接责任人员",
+        "年以", "人的", "的人", "机关", "提请", "指控", "公安", "查获", "抓获", "归案", "供述", "证言", "书证", "笔录",
+    ]
+    static let boilerplateBigrams: Set<String> = Set(boilerplate.flatMap { Bigrams.counts($0).keys })
 
     let documents: [Document]
     let inverseFrequency: [String: Double]
@@ -39,7 +51,7 @@ public struct ChargeSuggester: Sendable {
         documents = catalog.charges.map { entry in
             // The name is repeated so its bigrams weigh like a heading.
             let text = String(repeating: entry.charge + "。", count: 3) + entry.articleText
-            let bigrams = Bigrams.counts(text)
+            let bigrams = Bigrams.counts(text).filter { !Self.boilerplateBigrams.contains($0.key) }
             let parts = entry.charge.split(separator: "、").map(String.init).filter { $0.count >= 2 }
             return Document(entry: entry, bigrams: bigrams, length: bigrams.values.reduce(0, +), nameParts: parts, cues: cues[entry.charge] ?? [])
         }
@@ -62,19 +74,10 @@ public struct ChargeSuggester: Sendable {
     public func suggest(_ fact: String, limit: Int = 5) -> [ChargeSuggestion] {
         let query = Bigrams.counts(fact)
         let conclusion = Bigrams.counts(Self.conclusion(of: fact))
-        let ranked = documents.map { document -> ChargeSuggestion in
-            var contributions: [(String, Double)] = []
-            var score = 0.0
-            for (term, documentCount) in document.bigrams {
-                let queryCount = query[term] ?? 0
-                guard queryCount > 0, let idf = inverseFrequency[term] else { continue }
-                let weight = Double(min(queryCount, 3)) + (conclusion[term] != nil ? Weights.conclusionBoost : 0)
-                let tf = Double(documentCount)
-                let normalised = tf * (Weights.k1 + 1) / (tf + Weights.k1 * (1 - Weights.b + Weights.b * Double(document.length) / averageLength))
-                let contribution = weight * idf * normalised
-                score += contribution
-                contributions.append((term, contribution))
-            }
+        let retrieval = documents.map { retrievalScore($0, query: query, conclusion: conclusion) }
+        let best = max(retrieval.map(\.score).max() ?? 1, 1e-9)
+        let ranked = zip(documents, retrieval).map { document, retrieved -> ChargeSuggestion in
+            var score = Weights.retrievalScale * retrieved.score / best
             var evidence: [String] = []
             if fact.contains(document.entry.charge) {
                 score += Weights.fullName
@@ -85,15 +88,31 @@ public struct ChargeSuggester: Sendable {
                     evidence.append(part)
                 }
             }
-            for cue in document.cues where fact.contains(cue) {
-                score += Weights.cue
-                evidence.append(cue)
-            }
-            evidence += contributions.sorted { $0.1 > $1.1 }.prefix(5).map(\.0).filter { term in !evidence.contains { $0.contains(term) } }
+            let cuesFound = document.cues.filter { fact.contains($0) }
+            score += Weights.cue * Double(min(cuesFound.count, Weights.maximumCues))
+            evidence += cuesFound
+            evidence += retrieved.contributions.sorted { $0.1 > $1.1 }.prefix(5).map(\.0).filter { term in !evidence.contains { $0.contains(term) } }
             return ChargeSuggestion(
                 name: document.entry.charge, score: (score * 100).rounded() / 100, evidence: evidence, article: document.entry.articleLabel)
         }
         return Array(ranked.sorted { ($0.score, $1.name) > ($1.score, $0.name) }.prefix(limit))
+    }
+
+    /// BM25 of the fact against one charge's article, with each bigram's share for the evidence list.
+    private func retrievalScore(_ document: Document, query: [String: Int], conclusion: [String: Int]) -> (score: Double, contributions: [(String, Double)]) {
+        var contributions: [(String, Double)] = []
+        var score = 0.0
+        for (term, documentCount) in document.bigrams {
+            let queryCount = query[term] ?? 0
+            guard queryCount > 0, let idf = inverseFrequency[term] else { continue }
+            let weight = Double(min(queryCount, 3)) + (conclusion[term] != nil ? Weights.conclusionBoost : 0)
+            let tf = Double(documentCount)
+            let normalised = tf * (Weights.k1 + 1) / (tf + Weights.k1 * (1 - Weights.b + Weights.b * Double(document.length) / averageLength))
+            let contribution = weight * idf * normalised
+            score += contribution
+            contributions.append((term, contribution))
+        }
+        return (score, contributions)
     }
 
     /// The prosecution's legal conclusion (…认为，被告人…), which paraphrases the statute most closely.
