@@ -18,6 +18,7 @@ public struct ChargeSuggester: Sendable {
         var bigrams: [String: Int]
         var length: Int
         var nameParts: [String]
+        var nameBigrams: Set<String>
         var cues: [String]
     }
 
@@ -26,10 +27,12 @@ public struct ChargeSuggester: Sendable {
         static let k1 = 1.2
         static let b = 0.75
         static let conclusionBoost = 2.0
-        /// Retrieval is scaled so the best document gets this many points; the name and cue words then decide between close ones.
-        static let retrievalScale = 30.0
+        /// Retrieval gives at most this many points, half of them at `retrievalHalfPoint`; the name and cue words then decide.
+        static let retrievalScale = 20.0
+        static let retrievalHalfPoint = 40.0
         static let fullName = 15.0
         static let namePartPerCharacter = 2.5
+        static let nameCoverage = 10.0
         static let cue = 6.0
         static let maximumCues = 3
     }
@@ -42,6 +45,12 @@ public struct ChargeSuggester: Sendable {
         "年以", "人的", "的人", "机关", "提请", "指控", "公安", "查获", "抓获", "归案", "供述", "证言", "书证", "笔录",
     ]
     static let boilerplateBigrams: Set<String> = Set(boilerplate.flatMap { Bigrams.counts($0).keys })
+    /// Function characters: a bigram holding one (的行, 上的) is grammar, not content.
+    static let functionCharacters: Set<Character> = ["的", "了", "在", "和", "或", "与", "及", "者", "所", "而", "于", "是", "有", "等"]
+
+    static func isContentBigram(_ bigram: String) -> Bool {
+        !boilerplateBigrams.contains(bigram) && !bigram.contains(where: functionCharacters.contains)
+    }
 
     let documents: [Document]
     let inverseFrequency: [String: Double]
@@ -51,9 +60,12 @@ public struct ChargeSuggester: Sendable {
         documents = catalog.charges.map { entry in
             // The name is repeated so its bigrams weigh like a heading.
             let text = String(repeating: entry.charge + "。", count: 3) + entry.articleText
-            let bigrams = Bigrams.counts(text).filter { !Self.boilerplateBigrams.contains($0.key) }
+            let bigrams = Bigrams.counts(text).filter { Self.isContentBigram($0.key) }
             let parts = entry.charge.split(separator: "、").map(String.init).filter { $0.count >= 2 }
-            return Document(entry: entry, bigrams: bigrams, length: bigrams.values.reduce(0, +), nameParts: parts, cues: cues[entry.charge] ?? [])
+            let nameBigrams = Set(Bigrams.counts(entry.charge).keys.filter(Self.isContentBigram))
+            return Document(
+                entry: entry, bigrams: bigrams, length: bigrams.values.reduce(0, +), nameParts: parts, nameBigrams: nameBigrams,
+                cues: cues[entry.charge] ?? [])
         }
         var frequency: [String: Int] = [:]
         for document in documents {
@@ -75,9 +87,9 @@ public struct ChargeSuggester: Sendable {
         let query = Bigrams.counts(fact)
         let conclusion = Bigrams.counts(Self.conclusion(of: fact))
         let retrieval = documents.map { retrievalScore($0, query: query, conclusion: conclusion) }
-        let best = max(retrieval.map(\.score).max() ?? 1, 1e-9)
         let ranked = zip(documents, retrieval).map { document, retrieved -> ChargeSuggestion in
-            var score = Weights.retrievalScale * retrieved.score / best
+            // Saturating, so a weak match is worth little even when it is the best one.
+            var score = Weights.retrievalScale * retrieved.score / (retrieved.score + Weights.retrievalHalfPoint)
             var evidence: [String] = []
             if fact.contains(document.entry.charge) {
                 score += Weights.fullName
@@ -86,6 +98,11 @@ public struct ChargeSuggester: Sendable {
                 for part in document.nameParts where fact.contains(part) {
                     score += Weights.namePartPerCharacter * Double(part.count)
                     evidence.append(part)
+                }
+                // Share of the name's bigrams in the fact: 容留…吸食…吸毒 supports 容留他人吸毒 though the name never appears whole.
+                if !document.nameBigrams.isEmpty {
+                    let covered = document.nameBigrams.filter { query[$0] != nil }.count
+                    score += Weights.nameCoverage * Double(covered) / Double(document.nameBigrams.count)
                 }
             }
             let cuesFound = document.cues.filter { fact.contains($0) }

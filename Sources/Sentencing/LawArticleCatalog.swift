@@ -37,7 +37,12 @@ public struct LawArticleCatalog: Sendable {
             placed += row.names.map { ($0, row) }
         }
         charges = chargeList.compactMap { charge in
-            let exact = placed.first { $0.name == charge }
+            // A charge named on several rows (盗窃 also on 第二百五十三条, which refers to it) belongs to the row that names it first.
+            let exact = placed.filter { $0.name == charge }.min { first, second in
+                let a = (first.row.names.firstIndex(of: charge) ?? 9, first.row.names.count)
+                let b = (second.row.names.firstIndex(of: charge) ?? 9, second.row.names.count)
+                return a < b
+            }
             let best = exact ?? placed.max { Self.overlap($0.name, charge) < Self.overlap($1.name, charge) }
             guard let best, Self.overlap(best.name, charge) > 0.5 else { return nil }
             return ChargeEntry(charge: charge, articleNumber: best.row.number, articleSub: best.row.sub, articleText: best.row.text)
