@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .executable(name: "jianwu", targets: ["jianwu"]),
         .executable(name: "http-bench-server", targets: ["HTTPBenchServer"]),
+        .executable(name: "AssistantBench", targets: ["AssistantBench"]),
         .library(name: "HTTPServer", targets: ["HTTPServer"]),
         .library(name: "HTTPRouter", targets: ["HTTPRouter"]),
         .library(name: "HTTPTestSupport", targets: ["HTTPTestSupport"]),
@@ -29,6 +30,15 @@ let package = Package(
         .executableTarget(name: "jianwu", dependencies: ["App"], swiftSettings: strictSettings),
         .executableTarget(name: "HTTPBenchServer", dependencies: ["HTTPServer"], path: "bench/http/server", swiftSettings: strictSettings),
         .target(name: "HTTPTestSupport", swiftSettings: strictSettings),
+
+        // Case assistant engines (pure: no server, no store)
+        .target(name: "CaseFacts", swiftSettings: strictSettings),
+        // Resources/ holds relative symlinks to Data/sentencing and Data/labels; `.process` follows them into the bundle.
+        .target(name: "Sentencing", dependencies: ["CaseFacts"], resources: [.process("Resources")], swiftSettings: strictSettings),
+        .executableTarget(name: "AssistantBench", dependencies: ["Sentencing", "CaseFacts"], path: "bench/assistant/AssistantBench", swiftSettings: strictSettings),
+        .testTarget(name: "CaseFactsTests", dependencies: ["CaseFacts"], swiftSettings: strictSettings),
+        .testTarget(name: "SentencingTests", dependencies: ["Sentencing", "CaseFacts"], swiftSettings: strictSettings),
+
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ObservabilityTests", dependencies: ["Observability"], swiftSettings: strictSettings),
         .testTarget(name: "HTTPRouterTests", dependencies: ["HTTPRouter", "HTTPServer", "Observability"], swiftSettings: strictSettings),
