@@ -8,6 +8,7 @@ public enum CommandLineTool {
 
         Usage:
           jianwu serve [--host ADDR] [--port N] [--data-dir DIR] [--db sqlite|postgres://…] [--log-level LEVEL] [--web-dir DIR]
+          jianwu assist --json < facts.jsonl
           jianwu version
           jianwu --help
 
@@ -36,6 +37,8 @@ public enum CommandLineTool {
         case "version", "--version":
             print("jianwu \(JianwuVersion.current)")
             return 0
+        case "assist":
+            return AssistCommand.run(arguments: rest)
         case "serve":
             if rest.contains("--help") || rest.contains("-h") {
                 print(usage)
