@@ -12,5 +12,10 @@ let package = Package(
     name: "Jianwu",
     platforms: [.macOS(.v15)],
     products: [],
-    targets: []
+    targets: [
+        // Only the WebSocket part of HTTPServer lives on this branch; main's Package.swift replaces these entries at merge.
+        .target(name: "HTTPServer", path: "Sources/HTTPServer/WebSocket", swiftSettings: strictSettings),
+        .testTarget(
+            name: "HTTPServerTests", dependencies: ["HTTPServer"], path: "Tests/HTTPServerTests/WebSocket", swiftSettings: strictSettings),
+    ]
 )
