@@ -33,28 +33,28 @@ private func checkStateMachine(_ input: UnsafeBufferPointer<UInt8>) {
         piecedActions += pieced.receive(UnsafeBufferPointer(rebasing: input[offset..<offset + length]))
         offset += length
     }
-    precondition(wholeActions == piecedActions, "actions depend on how the bytes were split")
-    precondition(whole.isClosed == pieced.isClosed && whole.closeCode == pieced.closeCode, "state depends on the split")
+    invariant(wholeActions == piecedActions, "actions depend on how the bytes were split")
+    invariant(whole.isClosed == pieced.isClosed && whole.closeCode == pieced.closeCode, "state depends on the split")
 
     if let closeIndex = wholeActions.firstIndex(of: .close) {
-        precondition(closeIndex == wholeActions.count - 1, "actions after .close")
-        precondition(whole.isClosed && whole.closeCode != nil, "closed without a code")
-        precondition(whole.receive(input).isEmpty, "a closed machine acted on more input")
+        invariant(closeIndex == wholeActions.count - 1, "actions after .close")
+        invariant(whole.isClosed && whole.closeCode != nil, "closed without a code")
+        invariant(whole.receive(input).isEmpty, "a closed machine acted on more input")
     } else {
-        precondition(!whole.isClosed, "closed without telling the connection")
+        invariant(!whole.isClosed, "closed without telling the connection")
     }
     for case .send(let frame) in wholeActions { checkServerFrame(frame) }
 }
 
 /// A frame the server sends: final, unmasked, pong or close, with a length that matches its bytes.
 private func checkServerFrame(_ frame: [UInt8]) {
-    precondition(frame.count >= 2 && frame[0] & 0xF0 == 0x80 && frame[1] & 0x80 == 0, "malformed server frame")
+    invariant(frame.count >= 2 && frame[0] & 0xF0 == 0x80 && frame[1] & 0x80 == 0, "malformed server frame")
     let opcode = WebSocketOpcode(rawValue: frame[0] & 0x0F)
-    precondition(opcode == .pong || opcode == .close, "unexpected server frame opcode")
-    precondition(Int(frame[1]) == frame.count - 2 && frame.count - 2 <= 125, "bad control frame length")
+    invariant(opcode == .pong || opcode == .close, "unexpected server frame opcode")
+    invariant(Int(frame[1]) == frame.count - 2 && frame.count - 2 <= 125, "bad control frame length")
     if opcode == .close {
-        precondition(frame.count >= 4, "close frame without a code")
-        precondition(WebSocketCloseCode.isValidOnWire(UInt16(frame[2]) << 8 | UInt16(frame[3])), "invalid close code sent")
+        invariant(frame.count >= 4, "close frame without a code")
+        invariant(WebSocketCloseCode.isValidOnWire(UInt16(frame[2]) << 8 | UInt16(frame[3])), "invalid close code sent")
     }
 }
 
@@ -63,12 +63,17 @@ private func checkUTF8Validator(_ input: UnsafeBufferPointer<UInt8>) {
     let half = input.count / 2
     let accepted = validator.consume(UnsafeBufferPointer(rebasing: input[..<half]))
         && validator.consume(UnsafeBufferPointer(rebasing: input[half...])) && validator.isAtCharacterBoundary
-    precondition(accepted == (String(validating: input, as: UTF8.self) != nil), "UTF-8 validator disagrees with the standard library")
+    invariant(accepted == (String(validating: input, as: UTF8.self) != nil), "UTF-8 validator disagrees with the standard library")
 }
 
 private func checkBase64(_ input: UnsafeBufferPointer<UInt8>) {
     let text = String(decoding: input, as: UTF8.self)
     if let decoded = WebSocketBase64.decode(text) {
-        precondition(WebSocketBase64.encode(decoded) == text, "base64 accepted a non-canonical spelling")
+        invariant(WebSocketBase64.encode(decoded) == text, "base64 accepted a non-canonical spelling")
     }
+}
+
+/// Like `precondition`, but the message survives `-O`, so a crash report says which invariant broke.
+private func invariant(_ condition: @autoclosure () -> Bool, _ message: StaticString) {
+    if !condition() { fatalError("invariant broken: \(message)") }
 }
