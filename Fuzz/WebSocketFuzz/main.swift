@@ -61,7 +61,8 @@ private func checkServerFrame(_ frame: [UInt8]) {
 private func checkUTF8Validator(_ input: UnsafeBufferPointer<UInt8>) {
     var validator = WebSocketUTF8Validator()
     let half = input.count / 2
-    let accepted = validator.consume(UnsafeBufferPointer(rebasing: input[..<half]))
+    let accepted =
+        validator.consume(UnsafeBufferPointer(rebasing: input[..<half]))
         && validator.consume(UnsafeBufferPointer(rebasing: input[half...])) && validator.isAtCharacterBoundary
     invariant(accepted == (String(validating: input, as: UTF8.self) != nil), "UTF-8 validator disagrees with the standard library")
 }

@@ -22,7 +22,8 @@ extension WebSocketStateMachine {
             if header.opcode != .continuation {
                 openMessageOpcode = header.opcode
                 utf8Validator = WebSocketUTF8Validator()
-                messageBuffer.reserveCapacity(header.payloadLength)
+                // Reserve for the announced length, but only up to a bound: a header alone must not make us allocate a megabyte.
+                messageBuffer.reserveCapacity(min(header.payloadLength, Self.initialReservationLimit))
             }
         }
         currentFrame = header
@@ -126,6 +127,9 @@ extension WebSocketStateMachine {
         currentFrame = nil
         openMessageOpcode = nil
     }
+
+    /// The most a frame header alone can make the machine reserve; larger payloads grow the buffer as their bytes arrive.
+    static var initialReservationLimit: Int { 64 * 1024 }
 
     /// The largest message buffer kept between messages.
     static var retainedBufferCapacity: Int { 16 * 1024 }

@@ -82,8 +82,12 @@ struct WebSocketHandshakeTests {
         #expect(error.needsVersionHeader)
     }
 
-    @Test(arguments: [nil, "", "dGhlIHNhbXBsZSBub25jZQ", "dGhlIHNhbXBsZSBub25jZQo=", "dGhlIHNhbXBsZSBub25j", "dGhlIHNhbXBsZSBub25jZR==", "not base64 at all!!!!!!!"]
-        as [String?])
+    @Test(
+        arguments: [
+            nil, "", "dGhlIHNhbXBsZSBub25jZQ", "dGhlIHNhbXBsZSBub25jZQo=", "dGhlIHNhbXBsZSBub25j", "dGhlIHNhbXBsZSBub25jZR==",
+            "not base64 at all!!!!!!!",
+        ]
+            as [String?])
     func keyThatIsNotBase64Of16BytesIsRefused(value: String?) {
         let result = validate(replacing("Sec-WebSocket-Key", with: value))
         #expect(result == .failure(.invalidKey))

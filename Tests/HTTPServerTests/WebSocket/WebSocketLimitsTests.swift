@@ -40,3 +40,20 @@ struct WebSocketLimitsTests {
         #expect(actions == [.send([0x8A, 100] + [UInt8](repeating: 0, count: 100)), .deliver(.binary([1, 2, 3, 4]))])
     }
 }
+
+struct WebSocketMemoryTests {
+    @Test func frameHeaderAloneReservesAtMostTheInitialLimit() {
+        var machine = WebSocketStateMachine.make()
+        // A header announcing a 1 MiB binary frame (within the limits), with no payload yet.
+        let header: [UInt8] = [0x82, 0xFF, 0, 0, 0, 0, 0, 0x10, 0, 0, 1, 2, 3, 4]
+        #expect(machine.receive(header) == [])
+        #expect(machine.messageBuffer.capacity < 2 * WebSocketStateMachine.initialReservationLimit)
+    }
+
+    @Test func largeTextMessageDoesNotPinItsBufferAfterDelivery() {
+        var machine = WebSocketStateMachine.make()
+        let text = String(repeating: "a", count: 200_000)
+        #expect(machine.receive(ClientFrame(.text, text: text)) == [.deliver(.text(text))])
+        #expect(machine.messageBuffer.capacity <= WebSocketStateMachine.retainedBufferCapacity)
+    }
+}
