@@ -6,6 +6,7 @@ enum WebSocketCloseCode {
     static let noStatusReceived: UInt16 = 1005
     static let invalidPayloadData: UInt16 = 1007
     static let messageTooBig: UInt16 = 1009
+    static let internalError: UInt16 = 1011
 
     /// Whether `code` may be carried in a close frame. 1004–1006 and 1015 are reserved, 1012–2999 are not
     /// assigned by RFC 6455, and codes below 1000 or above 4999 are outside every range.

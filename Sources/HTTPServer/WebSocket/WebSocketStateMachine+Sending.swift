@@ -22,11 +22,13 @@ extension WebSocketStateMachine {
     ///
     /// The connection should then wait (with a timeout of its own) for ``receive(_:)`` to return ``Action/close``.
     /// - Parameters:
-    ///   - code: a status code that may be sent: 1000–1003, 1007–1011 or 3000–4999.
+    ///   - code: a status code that may be sent: 1000–1003, 1007–1011 or 3000–4999. Any other (1005, 1006, 2000, …)
+    ///     is replaced by 1011 (Internal Error): the code may come from application code, and a bad one must not
+    ///     bring the server down nor reach the peer.
     ///   - reason: cut on a character boundary to fit the 123 bytes a close frame leaves for it.
     public mutating func startClose(code: UInt16, reason: String) -> [UInt8]? {
-        precondition(WebSocketCloseCode.isValidOnWire(code), "close code \(code) may not be sent")
         guard phase == .open else { return nil }
+        let code = WebSocketCloseCode.isValidOnWire(code) ? code : WebSocketCloseCode.internalError
         phase = .closeSent
         if closeCode == nil { closeCode = code }
         return WebSocketFrameEncoder.closeFrame(code: code, reason: reason)

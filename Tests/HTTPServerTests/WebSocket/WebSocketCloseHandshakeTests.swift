@@ -97,6 +97,13 @@ struct WebSocketCloseHandshakeTests {
         #expect(machine.startClose(code: 1000, reason: "") == nil)
     }
 
+    @Test(arguments: [0, 999, 1004, 1005, 1006, 1015, 2000, 5000] as [UInt16])
+    func startCloseWithACodeThatMayNotBeSentSendsInternalErrorInstead(code: UInt16) {
+        var machine = WebSocketStateMachine.make()
+        #expect(machine.startClose(code: code, reason: "") == serverCloseFrame(1011))
+        #expect(machine.closeCode == 1011)
+    }
+
     @Test func longCloseReasonIsCutOnACharacterBoundaryToFitTheControlFrame() throws {
         var machine = WebSocketStateMachine.make()
         // 50 three-byte characters: 150 bytes, more than the 123 a close frame leaves for the reason.
