@@ -50,6 +50,8 @@ actor PostgresConnection {
             throw StoreError(.connectionFailed, message: message.trimmingCharacters(in: .whitespacesAndNewlines))
         }
         connection = pointer
+        // libpq prints NOTICEs ("relation already exists, skipping") to stderr by default; a library stays quiet.
+        PQsetNoticeProcessor(pointer, { _, _ in }, nil)
         canceller.attach(to: pointer)
         var settings = "SET TIME ZONE 'UTC'"
         if let timeout = configuration.statementTimeout {
@@ -81,10 +83,19 @@ actor PostgresConnection {
 
     var isBroken: Bool { connection.map { PQstatus($0) != CONNECTION_OK } ?? true }
 
+    /// Rolls back an open transaction; returns whether the connection is clean and usable again.
+    func rollbackIfNeeded() -> Bool {
+        guard !isBroken else { return false }
+        guard isInTransaction else { return true }
+        _ = try? run("ROLLBACK", [], evenIfCancelled: true)
+        return !isBroken && !isInTransaction
+    }
+
     /// Runs one statement as a cached prepared statement; returns its rows, the rows it changed and its command tag.
-    func run(_ sql: String, _ bindings: [SQLValue]) throws -> (rows: [Row], changes: Int, tag: String) {
+    /// - Parameter evenIfCancelled: for ROLLBACK, which must run even when the task was cancelled.
+    func run(_ sql: String, _ bindings: [SQLValue], evenIfCancelled: Bool = false) throws -> (rows: [Row], changes: Int, tag: String) {
         guard let connection else { throw StoreError(.misuse, message: "the connection is closed", sql: sql) }
-        if Task.isCancelled { throw StoreError(.cancelled, message: "the task was cancelled before the statement ran", sql: sql) }
+        if !evenIfCancelled, Task.isCancelled { throw StoreError(.cancelled, message: "the task was cancelled before the statement ran", sql: sql) }
         let parameters = PostgresParameters(bindings)
         var prepared = try prepare(sql, types: parameters.types, on: connection)
         let result = parameters.withArrays { values, lengths, formats in

@@ -66,6 +66,7 @@ public final class PostgresStore: Store {
         return connection
     }
 
+    @discardableResult
     public func execute(_ query: SQLQuery) async throws -> Int {
         let sql = query.sql(for: .postgres)
         return try await withConnection(retryingReads: Self.isPlainRead(sql)) { connection in
@@ -123,12 +124,7 @@ public final class PostgresStore: Store {
             return result
         } catch {
             transaction.finish()
-            if await connection.isBroken {
-                await pool.discard(connection)
-            } else {
-                if await connection.isInTransaction { _ = try? await connection.run("ROLLBACK", []) }
-                pool.release(connection)
-            }
+            await giveBack(connection)
             if let lost = error as? PostgresConnection.LostBeforeExecution { throw lost.error }
             throw error
         }
@@ -139,22 +135,40 @@ public final class PostgresStore: Store {
         var retried = false
         while true {
             let connection = try await acquireLiveConnection()
+            let result: T
             do {
-                let result = try await operation(connection)
-                pool.release(connection)
-                return result
+                result = try await operation(connection)
             } catch let lost as PostgresConnection.LostBeforeExecution {
                 await pool.discard(connection)
                 if retried { throw lost.error }
                 retried = true
+                continue
             } catch let error as StoreError where error.reason == .connectionLost {
                 await pool.discard(connection)
                 if retried || !retryingReads { throw error }
                 retried = true
+                continue
             } catch {
-                if await connection.isBroken { await pool.discard(connection) } else { pool.release(connection) }
+                await giveBack(connection)
                 throw error
             }
+            // A bare BEGIN outside withTransaction would leave the pooled connection inside a transaction.
+            guard await !connection.isInTransaction else {
+                await giveBack(connection)
+                throw StoreError(.misuse, message: "open transactions only with withTransaction")
+            }
+            pool.release(connection)
+            return result
+        }
+    }
+
+    /// Returns a connection to the pool after a failure: clean ones go back, broken ones (or ones stuck in a
+    /// transaction) are closed.
+    private func giveBack(_ connection: PostgresConnection) async {
+        if await connection.rollbackIfNeeded() {
+            pool.release(connection)
+        } else {
+            await pool.discard(connection)
         }
     }
 

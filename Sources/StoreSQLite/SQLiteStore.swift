@@ -81,6 +81,7 @@ public final class SQLiteStore: Store {
         throw StoreError(.misuse, message: "the SQLite writer connection of \(path) is gone")
     }
 
+    @discardableResult
     public func execute(_ query: SQLQuery) async throws -> Int {
         let sql = query.sql(for: .sqlite)
         return try await withWriter(sql: sql) { connection in

@@ -27,7 +27,7 @@ struct ErrorContractTests {
         }
     }
 
-    @Test(arguments: TestEngine.allCases)
+    @Test(arguments: TestEngine.available)
     func duplicateKeyIsAUniqueViolationThatHidesTheValue(engine: TestEngine) async throws {
         try await engine.withStore { store in
             try await Self.createPeople(store)
@@ -41,7 +41,7 @@ struct ErrorContractTests {
         }
     }
 
-    @Test(arguments: TestEngine.allCases)
+    @Test(arguments: TestEngine.available)
     func missingParentIsAForeignKeyViolation(engine: TestEngine) async throws {
         try await engine.withStore { store in
             try await Self.createPeople(store)
@@ -50,7 +50,7 @@ struct ErrorContractTests {
         }
     }
 
-    @Test(arguments: TestEngine.allCases)
+    @Test(arguments: TestEngine.available)
     func nullInANotNullColumnIsANotNullViolation(engine: TestEngine) async throws {
         try await engine.withStore { store in
             try await Self.createPeople(store)
@@ -59,7 +59,7 @@ struct ErrorContractTests {
         }
     }
 
-    @Test(arguments: TestEngine.allCases)
+    @Test(arguments: TestEngine.available)
     func failedCheckIsAConstraintViolation(engine: TestEngine) async throws {
         try await engine.withStore { store in
             try await Self.createPeople(store)
@@ -69,7 +69,7 @@ struct ErrorContractTests {
         }
     }
 
-    @Test(arguments: TestEngine.allCases)
+    @Test(arguments: TestEngine.available)
     func queryOneWithoutRowsIsNotFound(engine: TestEngine) async throws {
         try await engine.withStore { store in
             try await Self.createPeople(store)
@@ -79,7 +79,7 @@ struct ErrorContractTests {
         }
     }
 
-    @Test(arguments: TestEngine.allCases)
+    @Test(arguments: TestEngine.available)
     func unknownTableIsAnInvalidQuery(engine: TestEngine) async throws {
         try await engine.withStore { store in
             let error = await Self.storeError { _ = try await store.query("SELECT * FROM no_such_table WHERE id = \(1)") }
@@ -88,7 +88,7 @@ struct ErrorContractTests {
         }
     }
 
-    @Test(arguments: TestEngine.allCases)
+    @Test(arguments: TestEngine.available)
     func reasonsMatchInCatchPatterns(engine: TestEngine) async throws {
         try await engine.withStore { store in
             try await Self.createPeople(store)

@@ -5,13 +5,20 @@ import StoreSQLite
 import Testing
 
 /// The engines the contract suite runs on. PostgreSQL needs `JIANWU_TEST_POSTGRES_URL` (see
-/// `scripts/postgres-test.sh`); without it the PostgreSQL cases fail when `CI` is set and are reported as
-/// skipped otherwise — never silently passed.
+/// `scripts/postgres-test.sh`); without it the PostgreSQL cases fail when `CI` is set, and otherwise are left
+/// out of the arguments while ``PostgresAvailabilityTests`` reports the half as skipped — never silently passed.
 enum TestEngine: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case sqlite
     case postgres
 
     var testDescription: String { rawValue }
+
+    /// The engines to run: both, unless PostgreSQL is unconfigured outside CI.
+    static var available: [TestEngine] {
+        postgresURL != nil || isCI ? [.sqlite, .postgres] : [.sqlite]
+    }
+
+    static var isCI: Bool { ProcessInfo.processInfo.environment["CI"].map { !$0.isEmpty } ?? false }
 
     static var postgresURL: String? {
         let url = ProcessInfo.processInfo.environment["JIANWU_TEST_POSTGRES_URL"]
@@ -28,11 +35,8 @@ enum TestEngine: String, CaseIterable, CustomTestStringConvertible, Sendable {
             return try await Self.closing(store, body)
         case .postgres:
             guard let url = Self.postgresURL else {
-                if ProcessInfo.processInfo.environment["CI"] != nil {
-                    Issue.record("JIANWU_TEST_POSTGRES_URL is not set: CI must run the PostgreSQL half (scripts/postgres-test.sh start)")
-                    throw StoreError(.connectionFailed, message: "no PostgreSQL test server")
-                }
-                try Test.cancel("skipped: JIANWU_TEST_POSTGRES_URL is not set (start one with scripts/postgres-test.sh start)")
+                throw StoreError(
+                    .connectionFailed, message: "JIANWU_TEST_POSTGRES_URL is not set: CI must run the PostgreSQL half (scripts/postgres-test.sh start)")
             }
             return try await PostgresTestSchema.withStore(serverURL: url) { store in
                 try await body(store)

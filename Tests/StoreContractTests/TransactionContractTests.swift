@@ -19,7 +19,7 @@ struct TransactionContractTests {
         try await store.query("SELECT balance FROM accounts ORDER BY id").map { try $0.decode(at: 0, as: Int.self) }
     }
 
-    @Test(arguments: TestEngine.allCases)
+    @Test(arguments: TestEngine.available)
     func returningFromTheBodyCommitsEveryStatement(engine: TestEngine) async throws {
         try await engine.withStore { store in
             try await Self.createAccounts(store)
@@ -33,7 +33,7 @@ struct TransactionContractTests {
         }
     }
 
-    @Test(arguments: TestEngine.allCases)
+    @Test(arguments: TestEngine.available)
     func throwingFromTheBodyRollsBackAndRethrows(engine: TestEngine) async throws {
         try await engine.withStore { store in
             try await Self.createAccounts(store)
@@ -47,7 +47,7 @@ struct TransactionContractTests {
         }
     }
 
-    @Test(arguments: TestEngine.allCases)
+    @Test(arguments: TestEngine.available)
     func aFailedStatementRollsBackTheWholeTransaction(engine: TestEngine) async throws {
         try await engine.withStore { store in
             try await Self.createAccounts(store)
@@ -61,7 +61,7 @@ struct TransactionContractTests {
         }
     }
 
-    @Test(arguments: TestEngine.allCases)
+    @Test(arguments: TestEngine.available)
     func uncommittedWritesAreInvisibleOutsideTheTransaction(engine: TestEngine) async throws {
         try await engine.withStore { store in
             try await Self.createAccounts(store)
@@ -74,7 +74,7 @@ struct TransactionContractTests {
         }
     }
 
-    @Test(arguments: TestEngine.allCases)
+    @Test(arguments: TestEngine.available)
     func aHandleUsedAfterItsTransactionEndedIsMisuse(engine: TestEngine) async throws {
         try await engine.withStore { store in
             try await Self.createAccounts(store)
@@ -89,7 +89,7 @@ struct TransactionContractTests {
         }
     }
 
-    @Test(arguments: TestEngine.allCases)
+    @Test(arguments: TestEngine.available)
     func concurrentReadModifyWriteTransactionsLoseNoUpdate(engine: TestEngine) async throws {
         try await engine.withStore { store in
             try await Self.createAccounts(store)
@@ -109,7 +109,7 @@ struct TransactionContractTests {
         }
     }
 
-    @Test(arguments: TestEngine.allCases)
+    @Test(arguments: TestEngine.available)
     func concurrentWritesAndReadsNeverReportBusy(engine: TestEngine) async throws {
         try await engine.withStore { store in
             try await store.executeScript(unsafeSQL: "CREATE TABLE events (id BIGINT PRIMARY KEY, body TEXT NOT NULL)")

@@ -15,7 +15,7 @@ struct ValueContractTests {
                 """)
     }
 
-    @Test(arguments: TestEngine.allCases)
+    @Test(arguments: TestEngine.available)
     func everySupportedTypeRoundTrips(engine: TestEngine) async throws {
         try await engine.withStore { store in
             try await Self.createSamples(store)
@@ -37,7 +37,7 @@ struct ValueContractTests {
         }
     }
 
-    @Test(arguments: TestEngine.allCases)
+    @Test(arguments: TestEngine.available)
     func emptyTextAndEmptyBlobStayEmptyNotNull(engine: TestEngine) async throws {
         try await engine.withStore { store in
             try await Self.createSamples(store)
@@ -48,7 +48,7 @@ struct ValueContractTests {
         }
     }
 
-    @Test(arguments: TestEngine.allCases)
+    @Test(arguments: TestEngine.available)
     func interpolatedTextIsBoundNeverSpliced(engine: TestEngine) async throws {
         try await engine.withStore { store in
             try await Self.createSamples(store)
@@ -60,7 +60,7 @@ struct ValueContractTests {
         }
     }
 
-    @Test(arguments: TestEngine.allCases)
+    @Test(arguments: TestEngine.available)
     func listInterpolationBindsEachElement(engine: TestEngine) async throws {
         try await engine.withStore { store in
             try await Self.createSamples(store)
@@ -81,7 +81,7 @@ struct ValueContractTests {
         var flag: Bool?
     }
 
-    @Test(arguments: TestEngine.allCases)
+    @Test(arguments: TestEngine.available)
     func rowsDecodeIntoDecodableTypesByColumnName(engine: TestEngine) async throws {
         try await engine.withStore { store in
             try await Self.createSamples(store)
@@ -91,7 +91,7 @@ struct ValueContractTests {
         }
     }
 
-    @Test(arguments: TestEngine.allCases)
+    @Test(arguments: TestEngine.available)
     func decodingTheWrongTypeIsATypeMismatch(engine: TestEngine) async throws {
         try await engine.withStore { store in
             try await Self.createSamples(store)
@@ -103,7 +103,7 @@ struct ValueContractTests {
         }
     }
 
-    @Test(arguments: TestEngine.allCases)
+    @Test(arguments: TestEngine.available)
     func executeReportsTheNumberOfChangedRows(engine: TestEngine) async throws {
         try await engine.withStore { store in
             try await Self.createSamples(store)
@@ -113,7 +113,7 @@ struct ValueContractTests {
         }
     }
 
-    @Test(arguments: TestEngine.allCases)
+    @Test(arguments: TestEngine.available)
     func writesWithReturningGoThroughQuery(engine: TestEngine) async throws {
         try await engine.withStore { store in
             try await Self.createSamples(store)
