@@ -95,9 +95,10 @@ public final class PostgresStore: Store {
             do {
                 return try await transactionAttempt(isolation: isolation, body)
             } catch let error as StoreError where error.reason == .serializationFailure && attempt < configuration.maxTransactionAttempts {
+                // Exponential back-off with full jitter, so conflicting transactions stop colliding in lockstep.
+                let ceiling = min(1 << attempt, 200)
                 attempt += 1
-                // Random back-off so the conflicting transactions do not collide again in lockstep.
-                try await Task.sleep(for: .milliseconds(Int.random(in: 1...(5 * attempt))))
+                try await Task.sleep(for: .milliseconds(Int.random(in: 0...ceiling)))
             }
         }
     }

@@ -33,4 +33,16 @@ enum PostgresTestSchema {
             throw error
         }
     }
+
+    /// Runs `script` once on the server's database through a short-lived connection.
+    static func adminScript(_ script: String, serverURL: String) async throws {
+        let admin = try await PostgresStore.open(url: serverURL, configuration: PostgresStore.Configuration(maximumConnections: 1))
+        do {
+            try await admin.executeScript(unsafeSQL: script)
+        } catch {
+            await admin.close()
+            throw error
+        }
+        await admin.close()
+    }
 }
