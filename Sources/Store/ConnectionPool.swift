@@ -54,10 +54,13 @@ package final class ConnectionPool<Connection: Sendable & AnyObject>: Sendable {
     /// - Throws: ``StoreError/Reason/cancelled`` when the task is cancelled while waiting,
     ///   ``StoreError/Reason/misuse`` after ``close()``, or the error of opening a connection.
     package func acquire() async throws -> Connection {
-        let id = state.withLock { state in
+        // Fast path without suspending: an idle connection is there (the common case under light load).
+        let (idle, id) = state.withLock { state -> (Connection?, UInt64) in
+            if !state.closed, let connection = state.idle.popLast() { return (connection, 0) }
             state.nextWaiterID += 1
-            return state.nextWaiterID
+            return (nil, state.nextWaiterID)
         }
+        if let idle { return idle }
         let grant: Grant = try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 let immediate: Result<Grant, any Error>? = state.withLock { state in

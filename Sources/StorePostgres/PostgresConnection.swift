@@ -9,6 +9,8 @@ actor PostgresConnection {
     /// liveness check or while preparing), so running it again elsewhere cannot apply it twice.
     struct LostBeforeExecution: Error {
         let error: StoreError
+        /// The connection was found dead before anything was sent (an idle connection whose server went away).
+        var foundDeadBeforeUse = false
     }
 
     /// A server-side prepared statement and the shape of its results.
@@ -38,7 +40,7 @@ actor PostgresConnection {
     }
 
     /// Connects (blocking, on this connection's queue) and applies the session settings.
-    func connect(url: String) throws(StoreError) {
+    func connect(url: String) throws {
         let keywords = ["fallback_application_name", "connect_timeout", "dbname"]
         let values = ["jianwu", String(configuration.connectTimeoutSeconds), url]
         let pointer = withCStringArray(keywords) { keywordPointers in
@@ -93,8 +95,15 @@ actor PostgresConnection {
 
     /// Runs one statement as a cached prepared statement; returns its rows, the rows it changed and its command tag.
     /// - Parameter evenIfCancelled: for ROLLBACK, which must run even when the task was cancelled.
-    func run(_ sql: String, _ bindings: [SQLValue], evenIfCancelled: Bool = false) throws -> (rows: [Row], changes: Int, tag: String) {
+    /// - Parameter checkingLiveness: checks the socket first (see ``isAlive()``), in the same hop onto this
+    ///   connection's queue, and throws ``LostBeforeExecution`` when the server has gone.
+    func run(
+        _ sql: String, _ bindings: [SQLValue], evenIfCancelled: Bool = false, checkingLiveness: Bool = false
+    ) throws -> (rows: [Row], changes: Int, tag: String) {
         guard let connection else { throw StoreError(.misuse, message: "the connection is closed", sql: sql) }
+        if checkingLiveness, !isAlive() {
+            throw LostBeforeExecution(error: StoreError(.connectionLost, message: "the server closed the connection", sql: sql), foundDeadBeforeUse: true)
+        }
         if !evenIfCancelled, Task.isCancelled { throw StoreError(.cancelled, message: "the task was cancelled before the statement ran", sql: sql) }
         let parameters = PostgresParameters(bindings)
         var prepared = try prepare(sql, types: parameters.types, on: connection)
@@ -118,8 +127,11 @@ actor PostgresConnection {
     }
 
     /// Runs `;`-separated statements without parameters through the simple query protocol.
-    func runScript(_ script: String) throws(StoreError) {
+    func runScript(_ script: String, checkingLiveness: Bool = false) throws {
         guard let connection else { throw StoreError(.misuse, message: "the connection is closed") }
+        if checkingLiveness, !isAlive() {
+            throw LostBeforeExecution(error: StoreError(.connectionLost, message: "the server closed the connection"), foundDeadBeforeUse: true)
+        }
         if Task.isCancelled { throw StoreError(.cancelled, message: "the task was cancelled before the script ran") }
         let result = PQexec(connection, script)
         defer { PQclear(result) }

@@ -70,20 +70,20 @@ public final class PostgresStore: Store {
     public func execute(_ query: SQLQuery) async throws -> Int {
         let sql = query.sql(for: .postgres)
         return try await withConnection(retryingReads: Self.isPlainRead(sql)) { connection in
-            try await Self.cancellable(connection) { try await connection.run(sql, query.bindings).changes }
+            try await Self.cancellable(connection) { try await connection.run(sql, query.bindings, checkingLiveness: true).changes }
         }
     }
 
     public func query(_ query: SQLQuery) async throws -> [Row] {
         let sql = query.sql(for: .postgres)
         return try await withConnection(retryingReads: Self.isPlainRead(sql)) { connection in
-            try await Self.cancellable(connection) { try await connection.run(sql, query.bindings).rows }
+            try await Self.cancellable(connection) { try await connection.run(sql, query.bindings, checkingLiveness: true).rows }
         }
     }
 
     public func executeScript(unsafeSQL script: String) async throws {
         try await withConnection(retryingReads: false) { connection in
-            try await Self.cancellable(connection) { try await connection.runScript(script) }
+            try await Self.cancellable(connection) { try await connection.runScript(script, checkingLiveness: true) }
         }
     }
 
@@ -134,13 +134,19 @@ public final class PostgresStore: Store {
     /// Runs `operation` on a live connection, replacing broken ones as described in the type's documentation.
     private func withConnection<T: Sendable>(retryingReads: Bool, _ operation: (PostgresConnection) async throws -> T) async throws -> T {
         var retried = false
+        var deadConnections = 0
         while true {
-            let connection = try await acquireLiveConnection()
+            let connection = try await pool.acquire()
             let result: T
             do {
                 result = try await operation(connection)
             } catch let lost as PostgresConnection.LostBeforeExecution {
                 await pool.discard(connection)
+                if lost.foundDeadBeforeUse, deadConnections <= configuration.maximumConnections {
+                    // Every idle connection may have died with the server; none of them counts as a retry.
+                    deadConnections += 1
+                    continue
+                }
                 if retried { throw lost.error }
                 retried = true
                 continue

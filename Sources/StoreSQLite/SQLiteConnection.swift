@@ -74,9 +74,10 @@ actor SQLiteConnection {
         return (rows, changes)
     }
 
-    /// Whether `sql` only reads (`sqlite3_stmt_readonly`), so a reader connection can run it.
-    func isReadOnly(_ sql: String) throws(StoreError) -> Bool {
-        try prepare(sql).isReadOnly
+    /// Runs `sql` if it only reads (`sqlite3_stmt_readonly`); returns `nil` for a write, which belongs on the writer.
+    func runIfReadOnly(_ sql: String, _ bindings: [SQLValue]) throws(StoreError) -> [Row]? {
+        guard try prepare(sql).isReadOnly else { return nil }
+        return try run(sql, bindings).rows
     }
 
     /// Runs `;`-separated statements without parameters.

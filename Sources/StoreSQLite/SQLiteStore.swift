@@ -94,11 +94,8 @@ public final class SQLiteStore: Store {
         let reader = try await readers.acquire()
         let rows: [Row]?
         do {
-            rows = try await Self.interruptible(reader) { () async throws -> [Row]? in
-                // A write with RETURNING arrives here too; it must go to the writer.
-                guard try await reader.isReadOnly(sql) else { return nil }
-                return try await reader.run(sql, query.bindings).rows
-            }
+            // A write with RETURNING arrives here too; it comes back as nil and goes to the writer.
+            rows = try await Self.interruptible(reader) { try await reader.runIfReadOnly(sql, query.bindings) }
         } catch {
             readers.release(reader)
             throw error
