@@ -102,7 +102,8 @@ actor PostgresConnection {
     ) throws -> (rows: [Row], changes: Int, tag: String) {
         guard let connection else { throw StoreError(.misuse, message: "the connection is closed", sql: sql) }
         if checkingLiveness, !isAlive() {
-            throw LostBeforeExecution(error: StoreError(.connectionLost, message: "the server closed the connection", sql: sql), foundDeadBeforeUse: true)
+            throw LostBeforeExecution(
+                error: StoreError(.connectionLost, message: "the server closed the connection", sql: sql), foundDeadBeforeUse: true)
         }
         if !evenIfCancelled, Task.isCancelled { throw StoreError(.cancelled, message: "the task was cancelled before the statement ran", sql: sql) }
         let parameters = PostgresParameters(bindings)

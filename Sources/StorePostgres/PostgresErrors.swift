@@ -1,5 +1,5 @@
-import Foundation
 import CLibPQ
+import Foundation
 import Store
 
 /// Maps libpq failures to ``StoreError``, keeping bound values out of the printed message.

@@ -47,7 +47,8 @@ struct SQLiteStoreTests {
             let path = directory.appendingPathComponent("jianwu.db").path
             let first = try await SQLiteStore.open(path: path)
             let second = try await SQLiteStore.open(path: path)
-            try await first.executeScript(unsafeSQL: "CREATE TABLE counter (id INTEGER PRIMARY KEY, value INTEGER NOT NULL); INSERT INTO counter VALUES (1, 0);")
+            try await first.executeScript(
+                unsafeSQL: "CREATE TABLE counter (id INTEGER PRIMARY KEY, value INTEGER NOT NULL); INSERT INTO counter VALUES (1, 0);")
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for store in [first, second] {
                     group.addTask {

@@ -36,7 +36,8 @@ enum TestEngine: String, CaseIterable, CustomTestStringConvertible, Sendable {
         case .postgres:
             guard let url = Self.postgresURL else {
                 throw StoreError(
-                    .connectionFailed, message: "JIANWU_TEST_POSTGRES_URL is not set: CI must run the PostgreSQL half (scripts/postgres-test.sh start)")
+                    .connectionFailed,
+                    message: "JIANWU_TEST_POSTGRES_URL is not set: CI must run the PostgreSQL half (scripts/postgres-test.sh start)")
             }
             return try await PostgresTestSchema.withStore(serverURL: url) { store in
                 try await body(store)

@@ -23,7 +23,8 @@ guard arguments.count == 5, let rows = Int(arguments[3]), let selects = Int(argu
     exit(2)
 }
 let store: any Store = arguments[1] == "postgres" ? try await PostgresStore.open(url: arguments[2]) : try await SQLiteStore.open(path: arguments[2])
-try await store.executeScript(unsafeSQL: "DROP TABLE IF EXISTS bench_store; CREATE TABLE bench_store (id BIGINT PRIMARY KEY, name TEXT NOT NULL, value BIGINT NOT NULL)")
+try await store.executeScript(
+    unsafeSQL: "DROP TABLE IF EXISTS bench_store; CREATE TABLE bench_store (id BIGINT PRIMARY KEY, name TEXT NOT NULL, value BIGINT NOT NULL)")
 
 // Inserts, all in one transaction (the durable commit cost is paid once).
 let insertRate = try await measure(rows) {
