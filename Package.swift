@@ -21,6 +21,20 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CEpoll", path: "Sources/CEpoll"),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+
+        // Store: one protocol, bound-parameter queries, migrations; SQLite (default) and PostgreSQL drivers
+        .target(name: "Store", swiftSettings: strictSettings),
+        .target(name: "StoreSQLite", dependencies: ["Store", "CSQLite"], swiftSettings: strictSettings),
+        .target(name: "StorePostgres", dependencies: ["Store", "CLibPQ"], swiftSettings: strictSettings),
+        .executableTarget(name: "StoreCrashDriver", dependencies: ["Store", "StoreSQLite", "StorePostgres"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "StoreBench", dependencies: ["Store", "StoreSQLite", "StorePostgres"], path: "bench/store/StoreBench",
+            swiftSettings: strictSettings),
+        .testTarget(name: "StoreTests", dependencies: ["Store"], swiftSettings: strictSettings),
+        .testTarget(name: "StoreContractTests", dependencies: ["Store", "StoreSQLite", "StorePostgres"], swiftSettings: strictSettings),
+
         .target(name: "HTTPServer", dependencies: ["CEpoll"], swiftSettings: strictSettings),
         .target(name: "Observability", swiftSettings: strictSettings),
         .target(name: "HTTPRouter", dependencies: ["HTTPServer", "Observability"], swiftSettings: strictSettings),

@@ -19,4 +19,4 @@ ensure_packages() {
 # What building Jianwu needs (C libraries used through SwiftPM system-library targets).
 JIANWU_BUILD_PACKAGES=(pkg-config libsqlite3-dev libpq-dev libssl-dev)
 # What the test suite needs beyond the build: a real PostgreSQL server, the sqlite3 and curl clients.
-JIANWU_TEST_PACKAGES=(postgresql sqlite3 curl procps)
+JIANWU_TEST_PACKAGES=(postgresql sqlite3 curl procps python3)

@@ -1,0 +1,42 @@
+import Store
+import Synchronization
+
+/// The executor a transaction body receives: runs on the connection holding the open transaction, and stops
+/// working when the transaction ends.
+final class PostgresTransaction: SQLExecutor {
+    private let connection: PostgresConnection
+    private let isActive = Mutex(true)
+
+    init(connection: PostgresConnection) {
+        self.connection = connection
+    }
+
+    var dialect: SQLDialect { .postgres }
+
+    func finish() {
+        isActive.withLock { $0 = false }
+    }
+
+    func execute(_ query: SQLQuery) async throws -> Int {
+        let sql = try checkedSQL(query)
+        return try await PostgresStore.cancellable(connection) { try await connection.run(sql, query.bindings).changes }
+    }
+
+    func query(_ query: SQLQuery) async throws -> [Row] {
+        let sql = try checkedSQL(query)
+        return try await PostgresStore.cancellable(connection) { try await connection.run(sql, query.bindings).rows }
+    }
+
+    func executeScript(unsafeSQL script: String) async throws {
+        _ = try checkedSQL("")
+        try await PostgresStore.cancellable(connection) { try await connection.runScript(script) }
+    }
+
+    private func checkedSQL(_ query: SQLQuery) throws(StoreError) -> String {
+        let sql = query.sql(for: .postgres)
+        guard isActive.withLock({ $0 }) else {
+            throw StoreError(.misuse, message: "the transaction has ended; its handle must not be used after withTransaction returns", sql: sql)
+        }
+        return sql
+    }
+}
