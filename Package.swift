@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "Observability", swiftSettings: strictSettings),
         .target(name: "HTTPRouter", dependencies: ["HTTPServer", "Observability"], swiftSettings: strictSettings),
         .target(
-            name: "App", dependencies: ["HTTPServer", "HTTPRouter", "Observability", "Sentencing"], resources: [.copy("Resources/openapi.json")],
+            name: "App", dependencies: ["HTTPServer", "HTTPRouter", "Observability", "Sentencing", "Store", "StoreSQLite", "StorePostgres"], resources: [.copy("Resources/openapi.json")],
             swiftSettings: strictSettings),
         .executableTarget(name: "jianwu", dependencies: ["App"], swiftSettings: strictSettings),
         .executableTarget(name: "HTTPBenchServer", dependencies: ["HTTPServer"], path: "bench/http/server", swiftSettings: strictSettings),

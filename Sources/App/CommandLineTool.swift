@@ -1,5 +1,6 @@
 import Foundation
 import Observability
+import Store
 
 /// The `jianwu` command line: subcommands, help and exit codes (0 ok, 1 failure, 2 usage error).
 public enum CommandLineTool {
@@ -7,7 +8,9 @@ public enum CommandLineTool {
         jianwu — 检务云 Jianwu, the smart-procuratorate platform
 
         Usage:
-          jianwu serve [--host ADDR] [--port N] [--data-dir DIR] [--db sqlite|postgres://…] [--log-level LEVEL] [--web-dir DIR]
+          jianwu serve [--host ADDR] [--port N] [--data-dir DIR] [--db DB] [--no-migrate] [--log-level LEVEL] [--web-dir DIR]
+          jianwu migrate [--data-dir DIR] [--db DB]
+          jianwu backup FILE [--data-dir DIR]
           jianwu assist --json < facts.jsonl
           jianwu version
           jianwu --help
@@ -16,7 +19,8 @@ public enum CommandLineTool {
           --host ADDR        address to listen on            JIANWU_HOST       (default 127.0.0.1)
           --port N           port to listen on               JIANWU_PORT       (default 8080)
           --data-dir DIR     database, files and keys        JIANWU_DATA_DIR   (default ./data)
-          --db DB            'sqlite' or a postgres:// URL   JIANWU_DB         (default sqlite: DIR/jianwu.db)
+          --db DB            sqlite, sqlite:PATH, postgres://…  JIANWU_DB      (default sqlite: DIR/jianwu.db)
+          --no-migrate       refuse to start if the database schema needs migrating (default: migrate at start)
           --log-level LEVEL  debug, info, warning, error     JIANWU_LOG_LEVEL  (default info)
           --web-dir DIR      the web UI's files              JIANWU_WEB_DIR    (default: Web/ of the package)
           --event-loops N    threads serving HTTP            JIANWU_EVENT_LOOPS (default: one per core)
@@ -39,6 +43,10 @@ public enum CommandLineTool {
             return 0
         case "assist":
             return AssistCommand.run(arguments: rest)
+        case "migrate":
+            return await guarded { try await StoreCommands.migrate(arguments: rest, environment: environment) }
+        case "backup":
+            return await guarded { try await StoreCommands.backup(arguments: rest, environment: environment) }
         case "serve":
             if rest.contains("--help") || rest.contains("-h") {
                 print(usage)
@@ -52,17 +60,34 @@ public enum CommandLineTool {
     }
 
     static func serve(arguments: [String], environment: [String: String]) async -> Int32 {
-        do {
+        await guarded {
             let configuration = try ServeConfiguration.parse(arguments: arguments, environment: environment)
             try DataDirectory.prepare(configuration.dataDirectory)
+            let location = try StoreBootstrap.location(for: configuration)
+            let store = try await StoreBootstrap.open(location)
             let app = Application(configuration: configuration)
-            try await app.run()
+            do {
+                let applied = try await StoreBootstrap.prepareSchema(store, allowMigration: configuration.migrate)
+                app.logger.info("store ready", ["store": location.description, "migrations.applied": String(applied.count)])
+                try await app.run()
+            } catch {
+                await store.close()
+                throw error
+            }
+            await store.close()
             return 0
+        }
+    }
+
+    /// Runs a command, turning configuration problems into one line and exit code 2, other failures into exit code 1.
+    static func guarded(_ body: () async throws -> Int32) async -> Int32 {
+        do {
+            return try await body()
         } catch let error as ConfigurationError {
             fail(error.description)
             return 2
         } catch {
-            fail("serve failed: \(error)")
+            fail("failed: \(error)")
             return 1
         }
     }

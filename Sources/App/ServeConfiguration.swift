@@ -12,6 +12,8 @@ public struct ServeConfiguration: Sendable, Equatable {
     /// Where the web UI's static files are; found next to the executable's package when not set.
     public var webDirectory: URL?
     public var eventLoops = 0
+    /// `--no-migrate`: refuse to start when migrations are pending instead of applying them.
+    public var migrate = true
 
     public init() {}
 
@@ -31,9 +33,15 @@ public struct ServeConfiguration: Sendable, Equatable {
             "--host": .host, "--port": .port, "--data-dir": .dataDir, "--db": .db, "--log-level": .logLevel, "--web-dir": .webDir,
             "--event-loops": .eventLoops,
         ]
+        var migrate = true
         var i = 0
         while i < arguments.count {
             let argument = arguments[i]
+            if argument == "--no-migrate" {
+                migrate = false
+                i += 1
+                continue
+            }
             let (name, inline) = argument.split(separator: "=", maxSplits: 1).map(String.init).splitPair
             guard let variable = flags[name] else {
                 throw ConfigurationError("unknown option '\(argument)'", fix: "run 'jianwu serve --help' to see the options")
@@ -48,6 +56,7 @@ public struct ServeConfiguration: Sendable, Equatable {
             i += 1
         }
         var config = ServeConfiguration()
+        config.migrate = migrate
         for (variable, (value, source)) in values {
             try config.apply(variable, value: value, source: source)
         }
@@ -70,8 +79,9 @@ public struct ServeConfiguration: Sendable, Equatable {
             guard !value.isEmpty else { throw ConfigurationError("\(source) is empty", fix: "give a directory, e.g. ./data") }
             dataDirectory = URL(filePath: value, directoryHint: .isDirectory)
         case .db:
-            guard value == "sqlite" || value.hasPrefix("postgres://") || value.hasPrefix("postgresql://") else {
-                throw ConfigurationError("\(source) '\(Self.redacted(value))' is not a database", fix: "use 'sqlite' (the default) or a postgres://user@host:port/db URL")
+            guard value == "sqlite" || value.hasPrefix("sqlite:") || value.hasPrefix("postgres://") || value.hasPrefix("postgresql://") else {
+                throw ConfigurationError(
+                    "\(source) '\(Self.redacted(value))' is not a database", fix: "use 'sqlite' (the default), sqlite:<path> or a postgres://user@host:port/db URL")
             }
             database = value
         case .logLevel:
