@@ -84,7 +84,9 @@ final class Connection: @unchecked Sendable {
     private func readAvailable() {
         let scratchSize = loop.readScratch.count
         var gotData = false
-        while true {
+        // At most 1 MiB per wake-up, so one fast sender cannot starve the loop's other connections (epoll is level-triggered:
+        // what is left is reported again on the next pass).
+        for _ in 0..<16 {
             let received = loop.readScratch.withUnsafeMutableBytes { raw in read(fd, raw.baseAddress, scratchSize) }
             if received > 0 {
                 gotData = true
@@ -237,8 +239,6 @@ final class Connection: @unchecked Sendable {
         webSocket?.connectionDidClose()
         loop.connectionClosed(self)
     }
-
-    func forceClose() { close() }
 
     func checkTimeouts(now: UInt64) {
         let config = configuration

@@ -8,7 +8,6 @@ import Synchronization
 /// `@unchecked Sendable`: the mutable state (`connections`, `localJobs`, timers) is touched only on the loop's own thread,
 /// which `assertInLoop()` checks in debug builds; work from other threads arrives through the locked `inbox` and the eventfd.
 final class EventLoop: TaskExecutor, @unchecked Sendable {
-    let index: Int
     let epollFD: Int32
     let wakeFD: Int32
     private(set) var threadID: pthread_t?
@@ -32,8 +31,7 @@ final class EventLoop: TaskExecutor, @unchecked Sendable {
         var wakePending = false
     }
 
-    init(index: Int, server: HTTPServer) throws(HTTPServerError) {
-        self.index = index
+    init(server: HTTPServer) throws(HTTPServerError) {
         self.server = server
         epollFD = jw_epoll_create()
         wakeFD = jw_eventfd()
@@ -117,7 +115,7 @@ final class EventLoop: TaskExecutor, @unchecked Sendable {
                 sweep(now: now)
             }
         }
-        for connection in Array(connections.values) { connection.forceClose() }
+        for connection in Array(connections.values) { connection.close() }
         runJobs()
         server.loopDidStop(self)
     }

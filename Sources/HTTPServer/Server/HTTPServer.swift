@@ -44,8 +44,8 @@ public final class HTTPServer: Sendable {
         Self.raiseOpenFilesLimit()
         var loops: [EventLoop] = []
         var port = configuration.port
-        for index in 0..<configuration.eventLoops {
-            let loop = try EventLoop(index: index, server: self)
+        for _ in 0..<configuration.eventLoops {
+            let loop = try EventLoop(server: self)
             let fd = configuration.host.withCString { jw_listen($0, UInt16(port), Int32(configuration.backlog), 1) }
             if fd < 0 {
                 for started in loops where started.listenFD >= 0 { Glibc.close(started.listenFD) }
