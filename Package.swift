@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "Store", swiftSettings: strictSettings),
         .target(name: "StoreSQLite", dependencies: ["Store", "CSQLite"], swiftSettings: strictSettings),
         .target(name: "StorePostgres", dependencies: ["Store", "CLibPQ"], swiftSettings: strictSettings),
-        .executableTarget(name: "StoreCrashDriver", dependencies: ["Store", "StoreSQLite", "StorePostgres"], swiftSettings: strictSettings),
+        .executableTarget(name: "StoreCrashDriver", dependencies: ["CEpoll", "Store", "StoreSQLite", "StorePostgres"], swiftSettings: strictSettings),
         .executableTarget(
             name: "StoreBench", dependencies: ["Store", "StoreSQLite", "StorePostgres"], path: "bench/store/StoreBench",
             swiftSettings: strictSettings),

@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/prctl.h>
 #include <sys/eventfd.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -122,5 +123,9 @@ static inline uint64_t jw_monotonic_ns(void) {
 }
 
 static inline void jw_ignore_sigpipe(void) { signal(SIGPIPE, SIG_IGN); }
+
+/// Asks the kernel to SIGKILL this process when its parent dies (prctl is variadic, so Swift cannot call it).
+/// Helper processes started by tests use it so a crashed test run never leaves them running.
+static inline int jw_die_with_parent(void) { return prctl(PR_SET_PDEATHSIG, SIGKILL); }
 
 #endif

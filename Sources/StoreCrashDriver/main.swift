@@ -1,3 +1,4 @@
+import CEpoll
 import Foundation
 import Store
 import StorePostgres
@@ -19,6 +20,9 @@ func openStore(_ text: String) async throws -> any Store {
     case .postgres(let url): return try await PostgresStore.open(url: url)
     }
 }
+
+// A writer started by a test must not outlive it: it would keep the test's output pipe open and hang the run.
+_ = jw_die_with_parent()
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 2, let location = option("--db", in: arguments) else {
