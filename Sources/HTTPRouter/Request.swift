@@ -9,15 +9,21 @@ public struct Request: Sendable {
     public let route: String
     public let parameters: Parameters
     public let id: String
-    public var logger: Logger
+    let baseLogger: Logger
 
     public init(http: HTTPRequest, route: String, parameters: Parameters, id: String, logger: Logger) {
         self.http = http
         self.route = route
         self.parameters = parameters
         self.id = id
-        self.logger = logger
+        baseLogger = logger
     }
+
+    /// The router's logger with this request's id in its metadata (built on use: most requests never log).
+    public var logger: Logger { baseLogger.with(["request.id": id]) }
+
+    /// Whether a line at `level` would be written, to skip building it otherwise.
+    public func logs(at level: Logger.Level) -> Bool { baseLogger.minimumLevel <= level }
 
     public var method: HTTPMethod { http.method }
     public var path: String { http.path }

@@ -83,7 +83,7 @@ public final class Router: HTTPResponder, @unchecked Sendable {
             parameters = Parameters()
             endpoint = { _ in throw HTTPError.notFound }
         }
-        let request = Request(http: http, route: routePattern, parameters: parameters, id: id, logger: logger.with(["request.id": id]))
+        let request = Request(http: http, route: routePattern, parameters: parameters, id: id, logger: logger)
         let chain = MiddlewareChain(middleware: middleware, endpoint: endpoint)
         do {
             return try await chain.run(request)

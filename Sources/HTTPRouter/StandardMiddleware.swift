@@ -42,7 +42,7 @@ public struct AccessLogMiddleware: Middleware {
         let elapsed = start.duration(to: .now)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         metrics.record(method: request.method.rawValue, route: request.route, status: response.status.code, seconds: seconds)
-        if request.logger.minimumLevel <= .info {
+        if request.logs(at: .info) {
             request.logger.info("request", [
                 "http.method": request.method.rawValue, "http.route": request.route, "http.status": String(response.status.code),
                 "http.duration_ms": String(Int(seconds * 1000)),
@@ -55,24 +55,29 @@ public struct AccessLogMiddleware: Middleware {
 /// Security headers for every response (OWASP secure headers). The CSP allows only same-origin resources:
 /// the product serves its own scripts, styles and fonts and must work without internet.
 public struct SecurityHeadersMiddleware: Middleware {
-    let tls: Bool
+    let fields: [HTTPHeaders.Field]
 
-    public init(behindTLS tls: Bool = false) { self.tls = tls }
+    public init(behindTLS tls: Bool = false) {
+        var fields: [HTTPHeaders.Field] = [
+            ("X-Content-Type-Options", "nosniff"),
+            ("X-Frame-Options", "DENY"),
+            ("Referrer-Policy", "same-origin"),
+            ("Permissions-Policy", "geolocation=(), camera=(self), microphone=(self), display-capture=(self)"),
+            ("Cross-Origin-Opener-Policy", "same-origin"),
+        ]
+        if tls { fields.append(("Strict-Transport-Security", "max-age=31536000")) }
+        self.fields = fields
+    }
+
+    static let contentSecurityPolicy = "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; "
+        + "connect-src 'self'; style-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
 
     public func handle(_ request: Request, next: @Sendable (Request) async throws -> HTTPResponse) async throws -> HTTPResponse {
         var response = try await next(request)
-        var h = response.headers
-        if h["Content-Security-Policy"] == nil {
-            h.add(name: "Content-Security-Policy", value: "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; "
-                + "connect-src 'self'; style-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
+        if !response.headers.contains("Content-Security-Policy") {
+            response.headers.add(name: "Content-Security-Policy", value: Self.contentSecurityPolicy)
         }
-        h.add(name: "X-Content-Type-Options", value: "nosniff")
-        h.add(name: "X-Frame-Options", value: "DENY")
-        h.add(name: "Referrer-Policy", value: "same-origin")
-        h.add(name: "Permissions-Policy", value: "geolocation=(), camera=(self), microphone=(self), display-capture=(self)")
-        h.add(name: "Cross-Origin-Opener-Policy", value: "same-origin")
-        if tls { h.add(name: "Strict-Transport-Security", value: "max-age=31536000") }
-        response.headers = h
+        response.headers.add(contentsOf: fields)
         return response
     }
 }

@@ -15,6 +15,12 @@ public final class Metrics: Sendable {
         var count = 0
         var sum = 0.0
         var buckets = [Int](repeating: 0, count: Metrics.latencyBuckets.count)
+
+        mutating func record(seconds: Double, bucket: Int?) {
+            count += 1
+            sum += seconds
+            if let bucket { buckets[bucket] += 1 }
+        }
     }
 
     private let series = Mutex<[Key: Series]>([:])
@@ -25,12 +31,10 @@ public final class Metrics: Sendable {
     /// cardinality stays bounded and no identifier reaches the metrics.
     public func record(method: String, route: String, status: Int, seconds: Double) {
         let key = Key(method: method, route: route, status: status)
+        let bucket = Metrics.latencyBuckets.firstIndex { seconds <= $0 }
         series.withLock { all in
-            var s = all[key] ?? Series()
-            s.count += 1
-            s.sum += seconds
-            if let i = Metrics.latencyBuckets.firstIndex(where: { seconds <= $0 }) { s.buckets[i] += 1 }
-            all[key] = s
+            // In place through the defaulted subscript: no copy of the bucket array per request.
+            all[key, default: Series()].record(seconds: seconds, bucket: bucket)
         }
     }
 

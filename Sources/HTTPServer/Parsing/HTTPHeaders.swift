@@ -43,6 +43,10 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral, C
         fields.append((name: name, value: value))
     }
 
+    public mutating func add(contentsOf other: [Field]) {
+        fields.append(contentsOf: other)
+    }
+
     /// Replaces every field called `name` with a single one.
     public mutating func set(name: String, value: String) {
         remove(name: name)

@@ -44,11 +44,11 @@ extension Connection {
         case .complete(var head, let consumed):
             inputStart += consumed
             if shuttingDown { head.keepAlive = false }
-            let limit = loop.server.responder.bodyLimit(for: head)
             switch head.framing {
             case .none:
                 dispatch(head: head, body: [])
             case .contentLength(let length):
+                let limit = loop.server.responder.bodyLimit(for: head)
                 if length > limit {
                     fail(.bodyTooLarge)
                     return false
@@ -56,6 +56,7 @@ extension Connection {
                 sendContinueIfExpected(head)
                 state = .readingBody(head, .length(remaining: length, body: []))
             case .chunked:
+                let limit = loop.server.responder.bodyLimit(for: head)
                 sendContinueIfExpected(head)
                 state = .readingBody(head, .chunked(ChunkedBodyDecoder(maxBodySize: limit), body: []))
             }

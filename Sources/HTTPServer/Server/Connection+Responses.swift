@@ -118,10 +118,22 @@ extension Connection {
 
     /// Appends `name: value` CRLF, dropping CR and LF from both so a handler can never inject a header or split the response.
     private func appendHeader(_ out: inout [UInt8], _ name: String, _ value: String) {
-        for b in name.utf8 where b != 0x0D && b != 0x0A { out.append(b) }
+        Self.appendWithoutLineBreaks(&out, name)
         out.append(contentsOf: [0x3A, 0x20])
-        for b in value.utf8 where b != 0x0D && b != 0x0A { out.append(b) }
+        Self.appendWithoutLineBreaks(&out, value)
         out.append(contentsOf: [0x0D, 0x0A])
+    }
+
+    /// Copies the UTF-8 bytes in one go when they hold no CR or LF (the normal case), byte by byte otherwise.
+    private static func appendWithoutLineBreaks(_ out: inout [UInt8], _ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            if !bytes.contains(where: { $0 == 0x0D || $0 == 0x0A }) {
+                out.append(contentsOf: bytes)
+            } else {
+                for b in bytes where b != 0x0D && b != 0x0A { out.append(b) }
+            }
+        }
     }
 
     private static let http11Prefix: [UInt8] = Array("HTTP/1.1 ".utf8)
