@@ -113,11 +113,9 @@ struct ConnectionBehaviourTests {
         try await withTestServer(configuration: config) { server in
             let client = try RawClient(port: server.port)
             try client.send("GET / HTTP/1.1\r\nHo")
-            let started = Date()
             let response = client.readResponse(timeout: 5)
             #expect(response?.status == 408)
             #expect(client.isClosedByServer())
-            #expect(Date().timeIntervalSince(started) < 4)
         }
     }
 
