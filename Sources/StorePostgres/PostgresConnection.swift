@@ -248,8 +248,10 @@ final class PostgresConnection: Sendable {
     private static func isAlive(_ connection: OpaquePointer) -> Bool {
         guard PQstatus(connection) == CONNECTION_OK else { return false }
         var descriptor = pollfd(fd: PQsocket(connection), events: Int16(POLLIN), revents: 0)
-        guard poll(&descriptor, 1, 0) > 0 else { return true }
-        return PQconsumeInput(connection) == 1 && PQstatus(connection) == CONNECTION_OK
+        // Every exchange reads up to ReadyForQuery and we never LISTEN, so an idle connection has nothing to read
+        // unless the server is ending it: a FATAL error (57P01 when a backend is terminated) and then EOF. libpq
+        // may read the error without noticing the EOF yet, so readable alone counts as dead.
+        return poll(&descriptor, 1, 0) == 0
     }
 
     private static func statementKey(_ sql: String, _ types: [UInt32]) -> String {

@@ -197,12 +197,41 @@ public final class PostgresStore: Store {
     }
 
     /// Whether `sql` only reads, so running it twice is harmless.
+    ///
+    /// Runs on every statement, so it scans the UTF-8 bytes once instead of splitting and uppercasing the text: a
+    /// word is a run of letters, `_` and non-ASCII bytes, and only words as short as the keywords are compared.
     static func isPlainRead(_ sql: String) -> Bool {
-        let words = sql.uppercased().split(whereSeparator: { !$0.isLetter && $0 != "_" })
-        guard let first = words.first, ["SELECT", "VALUES", "SHOW", "WITH"].contains(first) else { return false }
-        let changing: Set<Substring> = ["INSERT", "UPDATE", "DELETE", "MERGE", "INTO", "NEXTVAL", "SETVAL", "FOR"]
-        return !words.contains(where: changing.contains)
+        var isFirstWord = true
+        var word: [UInt8] = []
+        word.reserveCapacity(8)
+        var verdict = true
+        func endWord() -> Bool {
+            defer {
+                word.removeAll(keepingCapacity: true)
+            }
+            guard !word.isEmpty else { return true }
+            let keyword = word.count <= 7 ? String(decoding: word, as: UTF8.self) : ""
+            if isFirstWord {
+                isFirstWord = false
+                return readingVerbs.contains(keyword)
+            }
+            return !changingWords.contains(keyword)
+        }
+        for byte in sql.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): word.append(byte - 32)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"), 0x80...: word.append(byte)
+            default:
+                verdict = endWord()
+                if !verdict { return false }
+            }
+        }
+        verdict = endWord()
+        return verdict && !isFirstWord
     }
+
+    private static let readingVerbs: Set<String> = ["SELECT", "VALUES", "SHOW", "WITH"]
+    private static let changingWords: Set<String> = ["INSERT", "UPDATE", "DELETE", "MERGE", "INTO", "NEXTVAL", "SETVAL", "FOR"]
 
     /// Runs `operation` so that cancelling the task sends a cancel request for the running statement.
     @discardableResult

@@ -7,9 +7,8 @@ enum PostgresWait {
     /// A broken connection counts as arrived: `PQgetResult` then reports the failure at once.
     static func resultArrives(on connection: OpaquePointer, within budget: Duration) -> Bool {
         let deadline = ContinuousClock.now + budget
-        while true {
-            guard PQconsumeInput(connection) == 1 else { return true }
-            if PQisBusy(connection) == 0 { return true }
+        // Just after sending nothing has arrived yet: poll before reading, which saves a recv that would find nothing.
+        while PQisBusy(connection) != 0 {
             let remaining = deadline - ContinuousClock.now
             guard remaining > .zero else { return false }
             // poll counts whole milliseconds; round up so a sub-millisecond budget still waits.
@@ -18,6 +17,8 @@ enum PostgresWait {
             let ready = poll(&descriptor, 1, milliseconds)
             if ready == 0 { return false }
             if ready < 0, errno != EINTR { return true }
+            guard PQconsumeInput(connection) == 1 else { return true }
         }
+        return true
     }
 }
