@@ -5,8 +5,10 @@ public import Store
 ///
 /// - The URL goes to libpq unchanged (`postgres://user:pass@host:5432/jianwu?sslmode=verify-full&sslrootcert=…`),
 ///   so every TLS and connection option libpq knows applies.
-/// - A pool of up to ``Configuration/maximumConnections`` connections, each on its own dispatch queue running
-///   blocking libpq calls, with its own cache of server-side prepared statements.
+/// - A pool of up to ``Configuration/maximumConnections`` connections, each with its own cache of server-side
+///   prepared statements. A statement is sent and its answer awaited on the caller's thread for up to
+///   ``Configuration/inlineWaitBudget``; a later answer is awaited on a Dispatch thread instead (see
+///   ``PostgresConnection``), so a slow query never holds an event loop.
 /// - Every session runs with `statement_timeout` (``Configuration/statementTimeout``) and `TimeZone=UTC`.
 /// - Reconnecting: an idle connection whose socket was closed (server restart, backend terminated) is
 ///   discarded before anything is sent on it and the operation continues on a new connection. When a
@@ -27,11 +29,14 @@ public final class PostgresStore: Store {
         public var maxTransactionAttempts: Int
         /// Prepared statements kept per connection.
         public var statementCacheCapacity: Int
+        /// How long the caller's thread waits for the server's answer before the wait moves to a Dispatch thread.
+        public var inlineWaitBudget: Duration
 
         public init(
             maximumConnections: Int = 4, statementTimeout: Duration? = .seconds(30), connectTimeoutSeconds: Int = 10,
-            maxTransactionAttempts: Int = 10, statementCacheCapacity: Int = 256
+            maxTransactionAttempts: Int = 10, statementCacheCapacity: Int = 256, inlineWaitBudget: Duration = .milliseconds(2)
         ) {
+            self.inlineWaitBudget = inlineWaitBudget
             self.maximumConnections = maximumConnections
             self.statementTimeout = statementTimeout
             self.connectTimeoutSeconds = connectTimeoutSeconds
@@ -48,21 +53,23 @@ public final class PostgresStore: Store {
     ///
     /// - Throws: ``StoreError/Reason/connectionFailed`` when the server cannot be reached or refuses us.
     public static func open(url: String, configuration: Configuration = Configuration()) async throws -> PostgresStore {
-        let first = try await openConnection(url: url, configuration: configuration)
-        return PostgresStore(url: url, first: first, configuration: configuration)
+        let blocking = BlockingQueue(label: "jianwu.postgres.blocking", serial: false)
+        let first = try await openConnection(url: url, configuration: configuration, blocking: blocking)
+        return PostgresStore(url: url, first: first, configuration: configuration, blocking: blocking)
     }
 
-    private init(url: String, first: PostgresConnection, configuration: Configuration) {
+    private init(url: String, first: PostgresConnection, configuration: Configuration, blocking: BlockingQueue) {
         self.configuration = configuration
         pool = ConnectionPool(
             maximum: max(1, configuration.maximumConnections), initial: [first],
-            open: { try await Self.openConnection(url: url, configuration: configuration) },
-            close: { await $0.close() })
+            open: { try await Self.openConnection(url: url, configuration: configuration, blocking: blocking) },
+            close: { $0.close() })
     }
 
-    private static func openConnection(url: String, configuration: Configuration) async throws -> PostgresConnection {
-        let connection = PostgresConnection(configuration: configuration)
-        try await connection.connect(url: url)
+    /// Connects on a Dispatch thread: the handshake (and TLS, and authentication) takes round trips.
+    private static func openConnection(url: String, configuration: Configuration, blocking: BlockingQueue) async throws -> PostgresConnection {
+        let connection = PostgresConnection(configuration: configuration, blocking: blocking)
+        try await blocking.run { try connection.connect(url: url) }
         return connection
     }
 
@@ -160,7 +167,7 @@ public final class PostgresStore: Store {
                 throw error
             }
             // A bare BEGIN outside withTransaction would leave the pooled connection inside a transaction.
-            guard await !connection.isInTransaction else {
+            guard !connection.isInTransaction else {
                 await giveBack(connection)
                 throw StoreError(.misuse, message: "open transactions only with withTransaction")
             }
@@ -183,19 +190,48 @@ public final class PostgresStore: Store {
     private func acquireLiveConnection() async throws -> PostgresConnection {
         for _ in 0...configuration.maximumConnections {
             let connection = try await pool.acquire()
-            if await connection.isAlive() { return connection }
+            if connection.isAlive() { return connection }
             await pool.discard(connection)
         }
         return try await pool.acquire()
     }
 
     /// Whether `sql` only reads, so running it twice is harmless.
+    ///
+    /// Runs on every statement, so it scans the UTF-8 bytes once instead of splitting and uppercasing the text: a
+    /// word is a run of letters, `_` and non-ASCII bytes, and only words as short as the keywords are compared.
     static func isPlainRead(_ sql: String) -> Bool {
-        let words = sql.uppercased().split(whereSeparator: { !$0.isLetter && $0 != "_" })
-        guard let first = words.first, ["SELECT", "VALUES", "SHOW", "WITH"].contains(first) else { return false }
-        let changing: Set<Substring> = ["INSERT", "UPDATE", "DELETE", "MERGE", "INTO", "NEXTVAL", "SETVAL", "FOR"]
-        return !words.contains(where: changing.contains)
+        var isFirstWord = true
+        var word: [UInt8] = []
+        word.reserveCapacity(8)
+        var verdict = true
+        func endWord() -> Bool {
+            defer {
+                word.removeAll(keepingCapacity: true)
+            }
+            guard !word.isEmpty else { return true }
+            let keyword = word.count <= 7 ? String(decoding: word, as: UTF8.self) : ""
+            if isFirstWord {
+                isFirstWord = false
+                return readingVerbs.contains(keyword)
+            }
+            return !changingWords.contains(keyword)
+        }
+        for byte in sql.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): word.append(byte - 32)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"), 0x80...: word.append(byte)
+            default:
+                verdict = endWord()
+                if !verdict { return false }
+            }
+        }
+        verdict = endWord()
+        return verdict && !isFirstWord
     }
+
+    private static let readingVerbs: Set<String> = ["SELECT", "VALUES", "SHOW", "WITH"]
+    private static let changingWords: Set<String> = ["INSERT", "UPDATE", "DELETE", "MERGE", "INTO", "NEXTVAL", "SETVAL", "FOR"]
 
     /// Runs `operation` so that cancelling the task sends a cancel request for the running statement.
     @discardableResult

@@ -12,10 +12,22 @@ public import Store
 /// - `busy_timeout`: another *process* holding the write lock (a `jianwu backup` or the `sqlite3` shell) makes
 ///   us wait instead of failing at once.
 ///
-/// Concurrency: one writer connection and a pool of read-only connections, each on its own serial queue.
-/// Writers queue in process for the single writer connection (transactions start with `BEGIN IMMEDIATE`), so
-/// concurrent writes never meet "database is locked"; reads run in parallel on the readers, each seeing the
-/// last committed state. Cancelling a task interrupts its running statement (`sqlite3_interrupt`).
+/// Concurrency: one writer connection and a pool of read-only connections. Writers queue in process for the single
+/// writer connection (transactions start with `BEGIN IMMEDIATE`), so concurrent writes never meet "database is
+/// locked"; reads run in parallel on the readers, each seeing the last committed state. Cancelling a task interrupts
+/// its running statement (`sqlite3_interrupt`).
+///
+/// Threads: a statement runs on the caller's thread when it is short by nature, and on a Dispatch thread
+/// (``BlockingQueue``) when it may block for milliseconds:
+/// - reads (outside or inside a transaction) run inline: a WAL read never waits for a lock, so it is CPU work like
+///   any other. A read still running after ``Configuration/inlineReadBudget`` is stopped and run again off-thread,
+///   so one long scan cannot hold an event loop;
+/// - writes inside ``withTransaction(isolation:body:)`` run inline too: they only change pages in memory (the WAL is
+///   written and synced at COMMIT). The trade-off: a single huge `UPDATE` inside a transaction holds the calling
+///   thread (for Jianwu's HTTP handlers, an event loop) for as long as it runs, because a write cannot be stopped
+///   and restarted without rolling back the transaction;
+/// - `BEGIN IMMEDIATE` (may wait up to ``Configuration/busyTimeout`` for another process), `COMMIT` and writes
+///   outside a transaction (an `fsync` each, milliseconds on a real disk), scripts and backups go off-thread.
 public final class SQLiteStore: Store {
     /// Tuning; the defaults suit the 2-core server.
     public struct Configuration: Sendable {
@@ -25,11 +37,17 @@ public final class SQLiteStore: Store {
         public var busyTimeout: Duration
         /// Prepared statements kept per connection.
         public var statementCacheCapacity: Int
+        /// How long a read may run on the caller's thread before it is stopped and run again on a Dispatch thread.
+        public var inlineReadBudget: Duration
 
-        public init(readerCount: Int = 4, busyTimeout: Duration = .seconds(5), statementCacheCapacity: Int = 128) {
+        public init(
+            readerCount: Int = 4, busyTimeout: Duration = .seconds(5), statementCacheCapacity: Int = 128,
+            inlineReadBudget: Duration = .milliseconds(2)
+        ) {
             self.readerCount = readerCount
             self.busyTimeout = busyTimeout
             self.statementCacheCapacity = statementCacheCapacity
+            self.inlineReadBudget = inlineReadBudget
         }
     }
 
@@ -38,6 +56,9 @@ public final class SQLiteStore: Store {
     public let path: String
     private let writer: ConnectionPool<SQLiteConnection>
     private let readers: ConnectionPool<SQLiteConnection>
+    /// Where statements that may block for milliseconds run (see the type's documentation).
+    private let blocking = BlockingQueue(label: "jianwu.sqlite.blocking", serial: false)
+    private let inlineReadBudget: Duration
 
     /// The store whose write transaction the current task is running, to catch a body that writes through the
     /// store instead of its transaction (which would wait for itself forever).
@@ -51,13 +72,13 @@ public final class SQLiteStore: Store {
             path: path, readOnly: false, busyTimeout: configuration.busyTimeout,
             statementCacheCapacity: configuration.statementCacheCapacity)
         do {
-            let mode = try await writerConnection.run("PRAGMA journal_mode=WAL", []).rows.first?.decode(at: 0, as: String.self)
+            let mode = try writerConnection.run("PRAGMA journal_mode=WAL", []).rows.first?.decode(at: 0, as: String.self)
             guard mode?.lowercased() == "wal" else {
                 throw StoreError(.io, message: "\(path) cannot use write-ahead logging (journal mode is \(mode ?? "unknown"))")
             }
-            try await writerConnection.runScript("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")
+            try writerConnection.runScript("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")
         } catch {
-            await writerConnection.close()
+            writerConnection.close()
             throw error
         }
         return SQLiteStore(path: path, writer: writerConnection, configuration: configuration)
@@ -65,7 +86,8 @@ public final class SQLiteStore: Store {
 
     private init(path: String, writer writerConnection: SQLiteConnection, configuration: Configuration) {
         self.path = path
-        let close: @Sendable (SQLiteConnection) async -> Void = { await $0.close() }
+        inlineReadBudget = configuration.inlineReadBudget
+        let close: @Sendable (SQLiteConnection) async -> Void = { $0.close() }
         writer = ConnectionPool(maximum: 1, initial: [writerConnection], open: { try Self.reopenWriter(path, configuration) }, close: close)
         readers = ConnectionPool(
             maximum: max(1, configuration.readerCount),
@@ -84,32 +106,34 @@ public final class SQLiteStore: Store {
     @discardableResult
     public func execute(_ query: SQLQuery) async throws -> Int {
         let sql = query.sql(for: .sqlite)
+        let bindings = query.bindings
         return try await withWriter(sql: sql) { connection in
-            try await Self.interruptible(connection) { try await connection.run(sql, query.bindings).changes }
+            try await Self.interruptible(connection) { try await blocking.run { try connection.run(sql, bindings).changes } }
         }
     }
 
     public func query(_ query: SQLQuery) async throws -> [Row] {
         let sql = query.sql(for: .sqlite)
+        let bindings = query.bindings
         let reader = try await readers.acquire()
-        let rows: [Row]?
+        let outcome: SQLiteConnection.Outcome
         do {
-            // A write with RETURNING arrives here too; it comes back as nil and goes to the writer.
-            rows = try await Self.interruptible(reader) { try await reader.runIfReadOnly(sql, query.bindings) }
+            // A write with RETURNING arrives here too; it comes back as `.writes` and goes to the writer.
+            outcome = try await runBounded(on: reader, sql, bindings, onlyIfReadOnly: true)
         } catch {
             readers.release(reader)
             throw error
         }
         readers.release(reader)
-        if let rows { return rows }
+        if case .finished(let rows, _) = outcome { return rows }
         return try await withWriter(sql: sql) { connection in
-            try await Self.interruptible(connection) { try await connection.run(sql, query.bindings).rows }
+            try await Self.interruptible(connection) { try await blocking.run { try connection.run(sql, bindings).rows } }
         }
     }
 
     public func executeScript(unsafeSQL script: String) async throws {
         try await withWriter(sql: "(script)") { connection in
-            try await Self.interruptible(connection) { try await connection.runScript(script) }
+            try await Self.interruptible(connection) { try await blocking.run { try connection.runScript(script) } }
         }
     }
 
@@ -119,22 +143,40 @@ public final class SQLiteStore: Store {
         try checkNotInsideOwnTransaction(sql: "BEGIN IMMEDIATE")
         let connection = try await writer.acquire()
         defer { writer.release(connection) }
-        let transaction = SQLiteTransaction(connection: connection)
+        let transaction = SQLiteTransaction(connection: connection, store: self)
         do {
-            try await Self.interruptible(connection) { try await connection.run("BEGIN IMMEDIATE", []) }
+            try await Self.interruptible(connection) { try await blocking.run { _ = try connection.run("BEGIN IMMEDIATE", []) } }
             let result = try await Self.$transactionOwner.withValue(ObjectIdentifier(self)) {
                 try await body(transaction)
             }
-            try await Self.interruptible(connection) { try await connection.run("COMMIT", []) }
+            try await Self.interruptible(connection) { try await blocking.run { _ = try connection.run("COMMIT", []) } }
             transaction.finish()
             return result
         } catch {
             transaction.finish()
-            if await !connection.isAutocommit {
-                _ = try? await connection.run("ROLLBACK", [], evenIfCancelled: true)
+            // Rolling back a WAL transaction only drops pages in memory: no need to leave the thread.
+            if !connection.isAutocommit {
+                _ = try? connection.run("ROLLBACK", [], evenIfCancelled: true)
             }
             throw error
         }
+    }
+
+    /// Runs a statement that needs no lock and no fsync on the caller's thread; a read that outruns
+    /// ``Configuration/inlineReadBudget`` is run again to the end on a Dispatch thread.
+    func runBounded(
+        on connection: SQLiteConnection, _ sql: String, _ bindings: [SQLValue], onlyIfReadOnly: Bool
+    ) async throws -> SQLiteConnection.Outcome {
+        try await Self.interruptible(connection) {
+            let outcome = try connection.run(sql, bindings, readBudget: inlineReadBudget, onlyIfReadOnly: onlyIfReadOnly)
+            guard case .overBudget = outcome else { return outcome }
+            return try await blocking.run { try connection.run(sql, bindings, readBudget: nil, onlyIfReadOnly: onlyIfReadOnly) }
+        }
+    }
+
+    /// Runs `;`-separated statements off-thread on `connection` (a script may write and sync, or scan for long).
+    func runScript(on connection: SQLiteConnection, _ script: String) async throws {
+        try await Self.interruptible(connection) { try await blocking.run { try connection.runScript(script) } }
     }
 
     /// Copies the database to `destination` with SQLite's online backup API while the store stays in use.
@@ -146,7 +188,7 @@ public final class SQLiteStore: Store {
         try? FileManager.default.removeItem(atPath: partial)
         let reader = try await readers.acquire()
         do {
-            try await reader.backup(to: partial)
+            try await blocking.run { try reader.backup(to: partial) }
             readers.release(reader)
         } catch {
             readers.release(reader)
@@ -171,8 +213,8 @@ public final class SQLiteStore: Store {
         defer { writer.release(connection) }
         let result = try await operation(connection)
         // A bare BEGIN outside withTransaction would hold the writer for everyone else.
-        if await !connection.isAutocommit {
-            _ = try? await connection.run("ROLLBACK", [], evenIfCancelled: true)
+        if !connection.isAutocommit {
+            _ = try? connection.run("ROLLBACK", [], evenIfCancelled: true)
             throw StoreError(.misuse, message: "open transactions only with withTransaction", sql: sql)
         }
         return result

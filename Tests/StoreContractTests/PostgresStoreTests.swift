@@ -29,15 +29,21 @@ struct PostgresStoreTests {
         try await PostgresTestSchema.withStore(serverURL: try url, configuration: configuration) { store in
             try await store.executeScript(unsafeSQL: "CREATE TABLE marks (id BIGINT PRIMARY KEY)")
             let admin = try await PostgresStore.open(url: try url)
-            for round in 1...3 {
-                let backend = try await store.queryValue("SELECT pg_backend_pid()", as: Int.self)
-                _ = try await admin.query("SELECT pg_terminate_backend(\(backend))")
-                try await Task.sleep(for: .milliseconds(100))
-                // A write on the dead idle connection: detected before sending, so it runs once on a new one.
-                try await store.execute("INSERT INTO marks (id) VALUES (\(round))")
-                #expect(try await store.queryValue("SELECT pg_backend_pid()", as: Int.self) != backend)
+            // The admin store is closed on every path, so a failure reads as that failure, not as a leaked connection.
+            do {
+                for round in 1...3 {
+                    let backend = try await store.queryValue("SELECT pg_backend_pid()", as: Int.self)
+                    _ = try await admin.query("SELECT pg_terminate_backend(\(backend))")
+                    try await Task.sleep(for: .milliseconds(100))
+                    // A write on the dead idle connection: detected before sending, so it runs once on a new one.
+                    try await store.execute("INSERT INTO marks (id) VALUES (\(round))")
+                    #expect(try await store.queryValue("SELECT pg_backend_pid()", as: Int.self) != backend)
+                }
+                #expect(try await store.queryValue("SELECT count(*) FROM marks", as: Int.self) == 3)
+            } catch {
+                await admin.close()
+                throw error
             }
-            #expect(try await store.queryValue("SELECT count(*) FROM marks", as: Int.self) == 3)
             await admin.close()
         }
     }

@@ -33,7 +33,7 @@ struct SQLiteStoreTests {
             let store = try await SQLiteStore.open(path: directory.appendingPathComponent("jianwu.db").path)
             try await store.executeScript(unsafeSQL: "CREATE TABLE t (id INTEGER PRIMARY KEY)")
             do {
-                try await store.withTransaction { _ in try await store.execute("INSERT INTO t (id) VALUES (1)") }
+                _ = try await store.withTransaction { _ in try await store.execute("INSERT INTO t (id) VALUES (1)") }
                 Issue.record("the nested write was accepted")
             } catch {
                 #expect((error as? StoreError)?.reason == .misuse)
@@ -65,6 +65,30 @@ struct SQLiteStoreTests {
             #expect(try await first.queryValue("SELECT value FROM counter", as: Int.self) == 100)
             await first.close()
             await second.close()
+        }
+    }
+
+    /// Reads start on the caller's thread; one that outruns its inline budget is stopped and run again on a Dispatch
+    /// thread. Either way the caller gets the whole, correct result, inside a transaction or not.
+    @Test func readsThatOutrunTheirInlineBudgetStillReturnTheWholeResult() async throws {
+        try await Self.withDirectory { directory in
+            let configuration = SQLiteStore.Configuration(inlineReadBudget: .nanoseconds(1))
+            let store = try await SQLiteStore.open(path: directory.appendingPathComponent("jianwu.db").path, configuration: configuration)
+            let count: SQLQuery = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < \(200_000)) SELECT count(*), sum(i) FROM n"
+            let outside = try await store.queryOne(count)
+            #expect(try outside.decode(at: 0, as: Int.self) == 200_000)
+            #expect(try outside.decode(at: 1, as: Int.self) == 200_000 * 200_001 / 2)
+            try await store.executeScript(unsafeSQL: "CREATE TABLE t (id INTEGER PRIMARY KEY)")
+            let inside = try await store.withTransaction { transaction in
+                try await transaction.execute("INSERT INTO t (id) VALUES (1)")
+                // Stopping this read must not roll back the insert before it.
+                let total = try await transaction.queryValue(count, as: Int.self)
+                try await transaction.execute("INSERT INTO t (id) VALUES (2)")
+                return total
+            }
+            #expect(inside == 200_000)
+            #expect(try await store.queryValue("SELECT count(*) FROM t", as: Int.self) == 2)
+            await store.close()
         }
     }
 
