@@ -2,7 +2,7 @@ public import Foundation
 
 /// What happened, before it is placed in the chain.
 public struct AuditEvent: Hashable, Sendable, Codable {
-    /// When it happened (UTC). Kept to whole milliseconds: the canonical encoding writes milliseconds.
+    /// When it happened (UTC). Rounded to the nearest millisecond: the canonical encoding writes milliseconds.
     public var time: Date
     public var actorID: String
     /// Verb, e.g. `case.read`, `user.login`.
@@ -71,7 +71,9 @@ public struct AuditEventRecord: Hashable, Sendable, Codable {
         Date(timeIntervalSince1970: Double(millisecondsSinceEpoch(date)) / 1000)
     }
 
+    /// Nearest, not floor: `Date` keeps seconds since 2001 as a Double, so a whole-millisecond instant before that
+    /// reads back a hair off, and flooring would move it to the previous millisecond.
     static func millisecondsSinceEpoch(_ date: Date) -> Int64 {
-        Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        Int64((date.timeIntervalSince1970 * 1000).rounded())
     }
 }

@@ -22,8 +22,8 @@ public struct CitizenID: Hashable, Sendable, CustomStringConvertible {
         "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43", "44", "45",
         "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82", "83",
     ]
-    /// Earliest birth year accepted: older dates are typing errors, not people.
-    static let earliestBirthYear = 1890
+    /// Earliest birth year accepted: catches a mistyped century. The standard's own example is born in 1880.
+    static let earliestBirthYear = 1800
 
     /// Validates `text` against the date `today` (the date in China when the check runs).
     /// - Throws: an ``IdentifierError`` naming the first rule broken.

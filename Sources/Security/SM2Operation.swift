@@ -3,7 +3,9 @@ import CCrypto
 /// One streaming SM2-with-SM3 sign or verify operation (GB/T 32918.2 over the SM3 digest of Z‖M).
 ///
 /// Z is computed from the distinguishing ID ``SM2Operation/defaultDistinguishingID`` ("1234567812345678",
-/// GB/T 35276-2017 §5.3), the value `openssl dgst -sm3` uses too, so signatures verify with the CLI.
+/// GM/T 0009-2012 and GB/T 35276-2017), which GmSSL, BouncyCastle and Chinese CA tooling use by default.
+/// OpenSSL leaves the ID to the caller: 3.0's `openssl dgst` uses an empty ID unless told otherwise, so the CLI
+/// check is `openssl dgst -sm3 -sigopt distid:1234567812345678 -verify pub.pem -signature sig file`.
 final class SM2Operation {
     static let defaultDistinguishingID = Array("1234567812345678".utf8)
 
