@@ -12,9 +12,7 @@ public enum AuditChain {
     /// The next record after `previous` (nil for the very first record), with sequence and digests filled in.
     public static func record(_ event: AuditEvent, after previous: AuditEventRecord?) -> AuditEventRecord {
         var record = AuditEventRecord(
-            sequence: (previous?.sequence ?? 0) + 1, time: event.time, actorID: event.actorID, action: event.action,
-            resourceType: event.resourceType, resourceID: event.resourceID, sourceAddress: event.sourceAddress,
-            detailsJSON: event.detailsJSON, previousDigestHex: previous?.digestHex ?? genesisDigestHex, digestHex: "")
+            sequence: (previous?.sequence ?? 0) + 1, event: event, previousDigestHex: previous?.digestHex ?? genesisDigestHex, digestHex: "")
         let previousDigest = (try? Hex.decode(record.previousDigestHex)) ?? genesisDigest
         record.digestHex = Hex.encode(record.computedDigest(previousDigest: previousDigest))
         return record

@@ -21,8 +21,8 @@ extension AuditEventRecord {
     public var canonicalBytes: [UInt8] {
         var out: [UInt8] = []
         for field in [
-            Self.canonicalFormatTag, String(sequence), Self.canonicalTime(time), actorID, action, resourceType, resourceID,
-            sourceAddress, detailsJSON,
+            Self.canonicalFormatTag, String(sequence), Self.canonicalTime(event.time), event.actorID, event.action,
+            event.resourceType, event.resourceID, event.sourceAddress, event.detailsJSON,
         ] {
             let bytes = Array(field.utf8)
             let length = UInt32(bytes.count)

@@ -32,39 +32,17 @@ public struct AuditEvent: Hashable, Sendable, Codable {
 public struct AuditEventRecord: Hashable, Sendable, Codable {
     /// 1 for the first record, then +1 per record with no gaps.
     public var sequence: UInt64
-    public var time: Date
-    public var actorID: String
-    public var action: String
-    public var resourceType: String
-    public var resourceID: String
-    public var sourceAddress: String
-    public var detailsJSON: String
+    public var event: AuditEvent
     /// Lower-case hex of the previous record's digest; 64 zeros for the first record.
     public var previousDigestHex: String
     /// Lower-case hex of SM3(previous digest bytes ‖ canonical bytes). See ``canonicalBytes``.
     public var digestHex: String
 
-    public init(
-        sequence: UInt64, time: Date, actorID: String, action: String, resourceType: String, resourceID: String,
-        sourceAddress: String, detailsJSON: String, previousDigestHex: String, digestHex: String
-    ) {
+    public init(sequence: UInt64, event: AuditEvent, previousDigestHex: String, digestHex: String) {
         self.sequence = sequence
-        self.time = time
-        self.actorID = actorID
-        self.action = action
-        self.resourceType = resourceType
-        self.resourceID = resourceID
-        self.sourceAddress = sourceAddress
-        self.detailsJSON = detailsJSON
+        self.event = event
         self.previousDigestHex = previousDigestHex
         self.digestHex = digestHex
-    }
-
-    /// The event this record carries.
-    public var event: AuditEvent {
-        AuditEvent(
-            time: time, actorID: actorID, action: action, resourceType: resourceType, resourceID: resourceID,
-            sourceAddress: sourceAddress, detailsJSON: detailsJSON)
     }
 
     static func truncatedToMilliseconds(_ date: Date) -> Date {

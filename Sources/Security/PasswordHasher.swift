@@ -4,8 +4,7 @@ import CArgon2
 /// `$argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>`.
 ///
 /// Hashing and verifying are deliberately slow and memory-hard: each call blocks its thread for tens of
-/// milliseconds (about 25–40 ms at the defaults on this 2-core machine, see `bench/security`) and touches
-/// `memoryKiB` of RAM. Never call them on an HTTP event loop or in Swift's cooperative pool; use
+/// milliseconds and touches `memoryKiB` of RAM. Never call them on an HTTP event loop or in Swift's cooperative pool; use
 /// ``PasswordHashingPool``, which runs them on dedicated dispatch queues. The password is never logged,
 /// stored or returned, and no error description contains it.
 public struct PasswordHasher: Sendable {
@@ -25,9 +24,11 @@ public struct PasswordHasher: Sendable {
         }
 
         /// m = 19 MiB, t = 2, p = 1: OWASP Password Storage Cheat Sheet's baseline argon2id setting.
-        /// Why not more: the target is one 2-core server for a whole city procuratorate; every login holds a
-        /// core for the whole hash, so ~30 ms keeps a burst of 100 logins under 2 s while an offline attacker
-        /// still pays 19 MiB and two passes per guess. p = 1 because a second lane would take the other core.
+        /// Cost on the 2-core EPYC dev machine (libargon2 20171227): hash 21–39 ms, verify 19–37 ms when idle
+        /// (shared c-libraries recipe); 62–160 ms, median ~85 ms, measured while other builds kept the load average
+        /// near 7. m = 64 MiB, t = 3 costs 160–190 ms idle. Why not more: the target is one 2-core server for a whole city procuratorate; every
+        /// login holds a core for the whole hash, so ~30 ms keeps a burst of 100 logins under 2 s while an offline
+        /// attacker still pays 19 MiB and two passes per guess. p = 1 because a second lane would take the other core.
         /// Raise `memoryKiB` first if hardware allows; ``PasswordHasher/needsRehash(_:)`` then upgrades old hashes at login.
         public static let recommended = Parameters(memoryKiB: 19 * 1024, iterations: 2, parallelism: 1)
 

@@ -64,7 +64,7 @@ struct AuditChainTests {
 
     @Test func editedFieldIsCaughtAsDigestMismatchAtThatRecord() {
         var records = chain
-        records[3].detailsJSON = #"{"field":"stage","n":999}"#
+        records[3].event.detailsJSON = #"{"field":"stage","n":999}"#
         let result = AuditChain.verify(records: records)
         #expect(result.firstBreak?.sequence == 4)
         #expect(result.firstBreak?.reason == .digestMismatch)
@@ -73,7 +73,7 @@ struct AuditChainTests {
 
     @Test func editedTimeIsCaught() {
         var records = chain
-        records[1].time += 1
+        records[1].event.time += 1
         #expect(AuditChain.verify(records: records).firstBreak?.reason == .digestMismatch)
     }
 
