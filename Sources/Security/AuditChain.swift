@@ -10,10 +10,13 @@ public enum AuditChain {
     public static let genesisDigestHex = Hex.encode(genesisDigest)
 
     /// The next record after `previous` (nil for the very first record), with sequence and digests filled in.
-    public static func record(_ event: AuditEvent, after previous: AuditEventRecord?) -> AuditEventRecord {
+    /// - Throws: ``SecurityError/invalidEncoding`` when `previous.digestHex` is not 64 hex characters: appending to
+    ///   a damaged head would hide the damage.
+    public static func record(_ event: AuditEvent, after previous: AuditEventRecord?) throws -> AuditEventRecord {
         var record = AuditEventRecord(
             sequence: (previous?.sequence ?? 0) + 1, event: event, previousDigestHex: previous?.digestHex ?? genesisDigestHex, digestHex: "")
-        let previousDigest = (try? Hex.decode(record.previousDigestHex)) ?? genesisDigest
+        let previousDigest = try Hex.decode(record.previousDigestHex)
+        guard previousDigest.count == genesisDigest.count else { throw SecurityError.invalidEncoding.with(detail: "previous digest length") }
         record.digestHex = Hex.encode(record.computedDigest(previousDigest: previousDigest))
         return record
     }

@@ -12,6 +12,8 @@ public final class PasswordHashingPool: Sendable {
     public let hasher: PasswordHasher
     private let queues: [DispatchQueue]
     private let nextQueue = Atomic<Int>(0)
+    /// Set on every worker queue, so code (and tests) can tell that they run on one: `DispatchQueue.getSpecific(key:)`.
+    static let workerKey = DispatchSpecificKey<Int>()
 
     /// - Parameters:
     ///   - hasher: the hasher whose parameters every call uses.
@@ -19,7 +21,11 @@ public final class PasswordHashingPool: Sendable {
     public init(hasher: PasswordHasher = PasswordHasher(), width: Int? = nil) {
         self.hasher = hasher
         let width = width ?? ProcessInfo.processInfo.activeProcessorCount
-        self.queues = (0..<max(1, width)).map { DispatchQueue(label: "jianwu.password-hashing.\($0)", qos: .userInitiated) }
+        self.queues = (0..<max(1, width)).map { index in
+            let queue = DispatchQueue(label: "jianwu.password-hashing.\(index)", qos: .userInitiated)
+            queue.setSpecific(key: Self.workerKey, value: index)
+            return queue
+        }
     }
 
     /// How many hashes may run at once.
@@ -35,7 +41,7 @@ public final class PasswordHashingPool: Sendable {
         try await run { hasher in try hasher.verify(password, against: encodedHash) }
     }
 
-    private func run<Result: Sendable>(_ work: @escaping @Sendable (PasswordHasher) throws -> Result) async throws -> Result {
+    func run<Result: Sendable>(_ work: @escaping @Sendable (PasswordHasher) throws -> Result) async throws -> Result {
         let index = nextQueue.wrappingAdd(1, ordering: .relaxed).oldValue
         let queue = queues[Int(UInt(bitPattern: index) % UInt(queues.count))]
         let hasher = self.hasher

@@ -3,19 +3,23 @@ import Security
 import Testing
 
 struct AuditChainTests {
-    static func makeChain(count: Int) -> [AuditEventRecord] {
+    static func makeChain(count: Int) throws -> [AuditEventRecord] {
         var records: [AuditEventRecord] = []
         for index in 0..<count {
             let event = AuditEvent(
                 time: Date(timeIntervalSince1970: 1_796_300_000 + Double(index) * 1.5), actorID: "user-\(index % 3)",
                 action: index % 2 == 0 ? "case.read" : "case.update", resourceType: "case", resourceID: "案-2026-\(index)",
                 sourceAddress: "127.0.0.1", detailsJSON: #"{"field":"stage","n":\#(index)}"#)
-            records.append(AuditChain.record(event, after: records.last))
+            records.append(try AuditChain.record(event, after: records.last))
         }
         return records
     }
 
-    let chain = Self.makeChain(count: 6)
+    let chain: [AuditEventRecord]
+
+    init() throws {
+        chain = try Self.makeChain(count: 6)
+    }
 
     @Test func intactChainVerifiesEveryRecord() {
         let result = AuditChain.verify(records: chain, expectedHead: .init(sequence: 6, digestHex: chain[5].digestHex))
@@ -36,8 +40,8 @@ struct AuditChainTests {
         #expect(record.digestHex == expected)
     }
 
-    @Test func canonicalEncodingIsLengthPrefixedUTF8InTheDocumentedOrder() {
-        let record = AuditChain.record(
+    @Test func canonicalEncodingIsLengthPrefixedUTF8InTheDocumentedOrder() throws {
+        let record = try AuditChain.record(
             AuditEvent(
                 time: Date(timeIntervalSince1970: 0.25), actorID: "u", action: "a", resourceType: "t", resourceID: "案",
                 sourceAddress: "", detailsJSON: "{}"), after: nil)
@@ -55,10 +59,10 @@ struct AuditChainTests {
         #expect(AuditEventRecord.canonicalTime(Date(timeIntervalSince1970: -0.001)) == "1969-12-31T23:59:59.999Z")
     }
 
-    @Test func movingACharacterBetweenFieldsChangesTheDigest() {
+    @Test func movingACharacterBetweenFieldsChangesTheDigest() throws {
         let time = Date(timeIntervalSince1970: 0)
-        let first = AuditChain.record(.init(time: time, actorID: "ab", action: "c", resourceType: "", resourceID: "", sourceAddress: ""), after: nil)
-        let second = AuditChain.record(.init(time: time, actorID: "a", action: "bc", resourceType: "", resourceID: "", sourceAddress: ""), after: nil)
+        let first = try AuditChain.record(.init(time: time, actorID: "ab", action: "c", resourceType: "", resourceID: "", sourceAddress: ""), after: nil)
+        let second = try AuditChain.record(.init(time: time, actorID: "a", action: "bc", resourceType: "", resourceID: "", sourceAddress: ""), after: nil)
         #expect(first.digestHex != second.digestHex)
     }
 
@@ -108,9 +112,9 @@ struct AuditChainTests {
         #expect(result.firstBreak?.reason == .previousMismatch)
     }
 
-    @Test func forgedRowWithCorrectlyComputedDigestIsCaughtAtTheNextRow() {
+    @Test func forgedRowWithCorrectlyComputedDigestIsCaughtAtTheNextRow() throws {
         var records = Array(chain[..<3])
-        let forged = AuditChain.record(
+        let forged = try AuditChain.record(
             AuditEvent(time: Date(), actorID: "intruder", action: "case.delete", resourceType: "case", resourceID: "x", sourceAddress: ""),
             after: records.last)
         records.append(forged)
@@ -121,10 +125,10 @@ struct AuditChainTests {
         #expect(result.verifiedCount == 4)
     }
 
-    @Test func forgedRowWithRenumberedSuccessorsIsCaughtByThePreviousLink() {
+    @Test func forgedRowWithRenumberedSuccessorsIsCaughtByThePreviousLink() throws {
         var records = Array(chain[..<3])
         records.append(
-            AuditChain.record(
+            try AuditChain.record(
                 AuditEvent(time: Date(), actorID: "intruder", action: "x", resourceType: "", resourceID: "", sourceAddress: ""),
                 after: records.last))
         for var original in chain[3...] {
@@ -150,6 +154,13 @@ struct AuditChainTests {
         #expect(AuditChain.verify(records: Array(chain[3...]), startingAfter: anchor).isIntact)
         let wrongAnchor = AuditChain.Anchor(sequence: 3, digestHex: chain[1].digestHex)
         #expect(AuditChain.verify(records: Array(chain[3...]), startingAfter: wrongAnchor).firstBreak?.reason == .previousMismatch)
+    }
+
+    @Test func appendingAfterADamagedHeadIsRefused() {
+        var head = chain[5]
+        head.digestHex = "abc"
+        let event = AuditEvent(time: Date(), actorID: "u", action: "a", resourceType: "", resourceID: "", sourceAddress: "")
+        #expect(throws: SecurityError.invalidEncoding) { try AuditChain.record(event, after: head) }
     }
 
     @Test func malformedDigestIsReported() {

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 @testable import Security
 import Testing
@@ -71,6 +72,13 @@ struct PasswordHasherTests {
         let (alpha, beta) = try await (first, second)
         #expect(try await pool.verify("alpha", against: alpha))
         #expect(try await !pool.verify("alpha", against: beta))
+    }
+
+    @Test func poolRunsTheWorkOnItsOwnDispatchQueues() async throws {
+        let pool = PasswordHashingPool(hasher: fast, width: 1)
+        #expect(DispatchQueue.getSpecific(key: PasswordHashingPool.workerKey) == nil)
+        let worker = try await pool.run { _ in DispatchQueue.getSpecific(key: PasswordHashingPool.workerKey) }
+        #expect(worker == 0)
     }
 
     @Test func poolPassesErrorsThrough() async {
