@@ -72,7 +72,8 @@ public enum AuditChain {
                 detail: "expected sequence \(expected), found \(record.sequence)")
         }
         guard record.previousDigestHex.lowercased() == previous.digestHex.lowercased() else {
-            return AuditChainBreak(sequence: record.sequence, reason: .previousMismatch, detail: "previous digest does not match sequence \(previous.sequence)")
+            return AuditChainBreak(
+                sequence: record.sequence, reason: .previousMismatch, detail: "previous digest does not match sequence \(previous.sequence)")
         }
         guard let previousDigest = try? Hex.decode(previous.digestHex), previousDigest.count == 32,
             let claimed = try? Hex.decode(record.digestHex), claimed.count == 32

@@ -26,7 +26,10 @@ extension AuditEventRecord {
         ] {
             let bytes = Array(field.utf8)
             let length = UInt32(bytes.count)
-            out += [UInt8(length >> 24), UInt8(truncatingIfNeeded: length >> 16), UInt8(truncatingIfNeeded: length >> 8), UInt8(truncatingIfNeeded: length)]
+            out += [
+                UInt8(length >> 24), UInt8(truncatingIfNeeded: length >> 16), UInt8(truncatingIfNeeded: length >> 8),
+                UInt8(truncatingIfNeeded: length),
+            ]
             out += bytes
         }
         return out

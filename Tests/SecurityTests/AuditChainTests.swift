@@ -61,8 +61,10 @@ struct AuditChainTests {
 
     @Test func movingACharacterBetweenFieldsChangesTheDigest() throws {
         let time = Date(timeIntervalSince1970: 0)
-        let first = try AuditChain.record(.init(time: time, actorID: "ab", action: "c", resourceType: "", resourceID: "", sourceAddress: ""), after: nil)
-        let second = try AuditChain.record(.init(time: time, actorID: "a", action: "bc", resourceType: "", resourceID: "", sourceAddress: ""), after: nil)
+        let first = try AuditChain.record(
+            .init(time: time, actorID: "ab", action: "c", resourceType: "", resourceID: "", sourceAddress: ""), after: nil)
+        let second = try AuditChain.record(
+            .init(time: time, actorID: "a", action: "bc", resourceType: "", resourceID: "", sourceAddress: ""), after: nil)
         #expect(first.digestHex != second.digestHex)
     }
 

@@ -19,7 +19,9 @@ struct OpenSSLInteropTests {
         #expect(result.output.contains("Verified OK"))
 
         let tampered = try TemporaryFiles.write(Array("起诉书 (2026) 第002号\n".utf8), named: "tampered.txt", in: directory)
-        let refused = try OpenSSLCLI.run(["dgst", "-sm3", "-sigopt", OpenSSLCLI.distinguishingID, "-verify", publicPEM, "-signature", signature, tampered])
+        let refused = try OpenSSLCLI.run([
+            "dgst", "-sm3", "-sigopt", OpenSSLCLI.distinguishingID, "-verify", publicPEM, "-signature", signature, tampered,
+        ])
         #expect(refused.status != 0)
     }
 
@@ -30,7 +32,8 @@ struct OpenSSLInteropTests {
         let data = Array("rec-2026-001.webm bytes".utf8)
         let file = try TemporaryFiles.write(data, named: "data.bin", in: directory)
         let signaturePath = directory + "/data.sig"
-        #expect(try OpenSSLCLI.run(["dgst", "-sm3", "-sigopt", OpenSSLCLI.distinguishingID, "-sign", keyPath, "-out", signaturePath, file]).status == 0)
+        #expect(
+            try OpenSSLCLI.run(["dgst", "-sm3", "-sigopt", OpenSSLCLI.distinguishingID, "-sign", keyPath, "-out", signaturePath, file]).status == 0)
 
         let key = try SM2PrivateKey(pemRepresentation: String(contentsOfFile: keyPath, encoding: .utf8))
         let signature = [UInt8](try Data(contentsOf: URL(fileURLWithPath: signaturePath)))

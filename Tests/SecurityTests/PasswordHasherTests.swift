@@ -1,7 +1,8 @@
 import Dispatch
 import Foundation
-@testable import Security
 import Testing
+
+@testable import Security
 
 struct PasswordHasherTests {
     /// Small costs keep the suite fast; the recommended costs are exercised once below.

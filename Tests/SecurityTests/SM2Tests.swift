@@ -46,11 +46,14 @@ struct SM2Tests {
     }
 
     @Test func garbageAndNonSM2KeysAreRefused() throws {
-        #expect(throws: SecurityError.invalidPEM) { try SM2PrivateKey(pemRepresentation: "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n") }
+        #expect(throws: SecurityError.invalidPEM) {
+            try SM2PrivateKey(pemRepresentation: "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n")
+        }
         #expect(throws: SecurityError.invalidPEM) { try SM2PublicKey(pemRepresentation: "") }
         #expect(throws: SecurityError.invalidKey) { try SM2PublicKey(derRepresentation: [0x30, 0x00]) }
         // A P-256 key is a valid EC key but not SM2: signing with it would silently produce ECDSA.
-        let p256 = "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEBjtQ5gR75BbhXCc2cmZQaX6Y1pMB\n"
+        let p256 =
+            "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEBjtQ5gR75BbhXCc2cmZQaX6Y1pMB\n"
             + "nOeVzgYV9zuy32iXoWABmLTRXsCB5g4VtY9lwih1RRNm0nLT3JKV1mqeqg==\n-----END PUBLIC KEY-----\n"
         #expect(throws: SecurityError.invalidKey) { try SM2PublicKey(pemRepresentation: p256) }
     }

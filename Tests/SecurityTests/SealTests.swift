@@ -72,6 +72,12 @@ struct SealTests {
         #expect(throws: SecurityError.sealDigestMismatch) { try verifier.verify(fileAt: changedPath, seal: seal) }
     }
 
+    @Test func emptyDataCanBeSealedAndVerified() throws {
+        let seal = try sealer.seal(data: [UInt8]())
+        try verifier.verify(data: [UInt8](), seal: seal)
+        #expect(throws: SecurityError.sealDigestMismatch) { try verifier.verify(data: [0], seal: seal) }
+    }
+
     @Test func sealRoundTripsThroughJSON() throws {
         let seal = try sealer.seal(data: Array("x".utf8))
         let decoded = try JSONDecoder().decode(Seal.self, from: JSONEncoder().encode(seal))
