@@ -35,6 +35,12 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store"], swiftSettings: strictSettings),
         .testTarget(name: "StoreContractTests", dependencies: ["Store", "StoreSQLite", "StorePostgres"], swiftSettings: strictSettings),
 
+        // Security: pure building blocks (argon2id passwords, TOTP, SM3/SM2 seals, Janus tokens, ID validators, audit chain)
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CArgon2", pkgConfig: "libargon2", providers: [.apt(["libargon2-dev"])]),
+        .target(name: "Security", dependencies: ["CCrypto", "CArgon2"], swiftSettings: strictSettings),
+        .testTarget(name: "SecurityTests", dependencies: ["Security"], swiftSettings: strictSettings),
+
         .target(name: "HTTPServer", dependencies: ["CEpoll"], swiftSettings: strictSettings),
         .target(name: "Observability", swiftSettings: strictSettings),
         .target(name: "HTTPRouter", dependencies: ["HTTPServer", "Observability"], swiftSettings: strictSettings),
