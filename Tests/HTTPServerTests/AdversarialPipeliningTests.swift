@@ -22,7 +22,7 @@ struct AdversarialPipeliningTests {
     @Test func pipelineSplitAtEveryByteBoundaryIsParsedTheSame() async throws {
         try await withTestServer { server in
             let bytes = Array(Self.pair.utf8)
-            var wrong: [Int] = []
+            var wrong: [String] = []
             for split in 1..<bytes.count {
                 let client = try RawClient(port: server.port)
                 client.disableNagle()
@@ -30,7 +30,7 @@ struct AdversarialPipeliningTests {
                 try await Task.sleep(for: .milliseconds(2))
                 try client.send(Array(bytes[split...]))
                 let texts = client.readResponses(2, timeout: 3).map(\.text)
-                if texts != ["POST /a abc", "POST /b xy"] { wrong.append(split) }
+                if texts != ["POST /a abc", "POST /b xy"] { wrong.append("\(split): \(texts)") }
             }
             #expect(wrong.isEmpty, "splits that changed the result: \(wrong)")
         }

@@ -16,13 +16,34 @@ enum ProcessProbe {
         return 0
     }
 
-    static func openDescriptorCount() -> Int {
-        (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? 0
+    /// The calling thread's kernel id, to find an event loop's thread from a handler that runs on it.
+    static func currentThreadID() -> Int {
+        // /proc/thread-self links to "<pid>/task/<tid>" for whichever thread reads it.
+        let link = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/thread-self")) ?? ""
+        return link.split(separator: "/").last.flatMap { Int($0) } ?? 0
     }
 
-    static func threadIDs() -> Set<Int> {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
-        return Set(names.compactMap(Int.init))
+    /// This process's descriptors for accepted TCP connections on local `port` (listening sockets excluded),
+    /// keyed by descriptor with the peer's port. Read from /proc/net/tcp and /proc/self/fd.
+    static func acceptedConnections(onPort port: Int) -> [Int32: Int] {
+        guard let table = try? String(contentsOfFile: "/proc/net/tcp", encoding: .utf8) else { return [:] }
+        var peerPortByInode: [String: Int] = [:]
+        for line in table.split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: " ")
+            guard fields.count > 9, fields[3] != "0A",
+                let local = fields[1].split(separator: ":").last, Int(local, radix: 16) == port,
+                let remote = fields[2].split(separator: ":").last, let peer = Int(remote, radix: 16)
+            else { continue }
+            peerPortByInode[String(fields[9])] = peer
+        }
+        var result: [Int32: Int] = [:]
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? [] {
+            guard let fd = Int32(name), let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(name)"),
+                target.hasPrefix("socket:["), let peer = peerPortByInode[String(target.dropFirst(8).dropLast())]
+            else { continue }
+            result[fd] = peer
+        }
+        return result
     }
 
     /// CPU time (user + system) one thread has used, in seconds.
@@ -62,23 +83,18 @@ extension RawClient {
         return sent
     }
 
+    /// This socket's local port, which is the peer port the server sees.
+    var localPort: Int {
+        var address = sockaddr_in()
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
     /// Shrinks the kernel receive buffer so that a client that never reads pushes back on the server quickly.
     func shrinkReceiveBuffer() {
         var size: Int32 = 4096
         _ = setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
-    }
-}
-
-/// Starts a server and reports which threads appeared with it, so a test can watch the event loops' CPU use.
-func withWatchedTestServer<T>(
-    configuration: HTTPServerConfiguration = HTTPServerConfiguration(port: 0, eventLoops: 1),
-    responder: any HTTPResponder,
-    _ body: (HTTPServer, Set<Int>) async throws -> T
-) async throws -> T {
-    let before = ProcessProbe.threadIDs()
-    return try await withTestServer(configuration: configuration, responder: responder) { server in
-        try await Task.sleep(for: .milliseconds(50))
-        return try await body(server, ProcessProbe.threadIDs().subtracting(before))
     }
 }
 

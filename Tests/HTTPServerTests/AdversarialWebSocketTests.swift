@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import HTTPServer
 import HTTPTestSupport
 import Synchronization
@@ -11,7 +12,8 @@ struct AdversarialWebSocketTests {
         let clientGone = Mutex(false)
         let released = Mutex(false)
         let responder = ClosureResponder { request in
-            HTTPResponse.webSocketUpgrade(request: request) { socket in
+            guard request.path == "/ws" else { return HTTPResponse(text: "plain") }
+            return HTTPResponse.webSocketUpgrade(request: request) { socket in
                 for await _ in socket.messages {}
                 clientGone.withLock { $0 = true }
                 while !released.withLock({ $0 }) { try? await Task.sleep(for: .milliseconds(10)) }
@@ -19,26 +21,26 @@ struct AdversarialWebSocketTests {
             }
         }
         try await withTestServer(responder: responder) { server in
+            let victim = try RawClient(port: server.port)
+            try victim.send("GET /victim HTTP/1.1\r\nHost: x\r\nX-Pad: ")  // an unfinished head: nothing is owed yet
+            let socketDescriptor: Int32
             do {
                 let socket = try openAdversarialWebSocket(port: server.port)
-                withExtendedLifetime(socket) {}
+                let peerPort = socket.localPort
+                socketDescriptor = try #require(ProcessProbe.acceptedConnections(onPort: server.port).first { $0.value == peerPort }?.key)
             }
             for _ in 0..<300 where !clientGone.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(10)) }
             try #require(clientGone.withLock { $0 })
-            // Fresh HTTP clients take the lowest free descriptor numbers, the vanished WebSocket's among them.
-            var victims: [RawClient] = []
-            for _ in 0..<8 {
-                let victim = try RawClient(port: server.port)
-                try victim.send("GET /victim HTTP/1.1\r\n")  // an unfinished head: the server owes this client nothing yet
-                victims.append(victim)
-            }
-            try await Task.sleep(for: .milliseconds(200))
+            // The server has closed the WebSocket's descriptor. The next open in this process may take that number; make it so
+            // deterministically by putting the victim's own client socket there (as an accept in the server would, elsewhere).
+            try #require(fcntl(socketDescriptor, F_GETFD) == -1, "descriptor \(socketDescriptor) is still open")
+            try #require(dup2(victim.fd, socketDescriptor) == socketDescriptor)
+            defer { close(socketDescriptor) }
             released.withLock { $0 = true }
             try await Task.sleep(for: .milliseconds(300))
-            for victim in victims {
-                let received = victim.readChunk(timeoutMs: 100) ?? []
-                #expect(received.isEmpty, "a plain HTTP client received \(String(decoding: received, as: UTF8.self).debugDescription)")
-            }
+            try victim.send("p\r\nConnection: close\r\n\r\n")
+            let text = String(decoding: victim.readUntilClose(timeout: 3), as: UTF8.self)
+            #expect(text.hasPrefix("HTTP/1.1 200 OK\r\n") && !text.contains("LEAKED"), "the victim's exchange became \(text.debugDescription)")
         }
     }
 
@@ -83,10 +85,11 @@ struct AdversarialWebSocketTests {
             let message = ClientFrame(.binary, [UInt8](repeating: 0x42, count: 1_000_000)).bytes
             let before = ProcessProbe.residentBytes()
             let accepted = client.sendUntilStalled(message, total: 192 << 20)
-            try await Task.sleep(for: .milliseconds(300))
             let growth = ProcessProbe.residentBytes() - before
             released.withLock { $0 = true }
-            #expect(growth < 64 << 20, "server took \(accepted >> 20) MiB of unread messages; RSS grew \(growth >> 20) MiB")
+            // Kernel socket buffers on both sides hold well under 32 MiB; anything beyond was read into the server's memory.
+            // (RSS is reported but not asserted: other tests in this process move it.)
+            #expect(accepted < 32 << 20, "server took \(accepted >> 20) MiB of unread messages; process RSS grew \(growth >> 20) MiB")
         }
     }
 
@@ -101,10 +104,10 @@ struct AdversarialWebSocketTests {
             let client = try openAdversarialWebSocket(port: server.port)
             let pings = (0..<500).flatMap { _ in WebSocketServerTests.frame(0x9, [UInt8](repeating: 0x50, count: 125)) }
             let before = ProcessProbe.residentBytes()
-            let accepted = client.sendUntilStalled(pings, total: 256 << 20)
-            try await Task.sleep(for: .milliseconds(300))
+            let accepted = client.sendUntilStalled(pings, total: 192 << 20)
             let growth = ProcessProbe.residentBytes() - before
-            #expect(growth < 64 << 20, "server took \(accepted >> 20) MiB of pings; RSS grew \(growth >> 20) MiB")
+            // Every ping read is a pong queued for a client that reads nothing; past the kernel buffers they stay in the server.
+            #expect(accepted < 32 << 20, "server took \(accepted >> 20) MiB of pings; process RSS grew \(growth >> 20) MiB")
         }
     }
 
