@@ -71,43 +71,44 @@ struct AdversarialWebSocketTests {
     }
 
     /// A client that floods large messages while the handler is busy must be slowed down, not buffered without bound.
-    @Test func unreadMessagesDoNotGrowMemoryWithoutBound() async throws {
-        let released = Mutex(false)
-        let responder = ClosureResponder { request in
-            HTTPResponse.webSocketUpgrade(request: request) { socket in
-                while !released.withLock({ $0 }) { try? await Task.sleep(for: .milliseconds(10)) }
-                for await _ in socket.messages {}
+    /// Runs in a child process, whose memory is this attack's alone; exit code 3 means the server read more than 32 MiB
+    /// of messages its handler had not taken (kernel socket buffers on both sides hold well under that).
+    @Test func unreadMessagesDoNotGrowMemoryWithoutBound() async {
+        await #expect(processExitsWith: .success) {
+            let released = Mutex(false)
+            let responder = ClosureResponder { request in
+                HTTPResponse.webSocketUpgrade(request: request) { socket in
+                    while !released.withLock({ $0 }) { try? await Task.sleep(for: .milliseconds(10)) }
+                    for await _ in socket.messages {}
+                }
             }
-        }
-        try await withTestServer(responder: responder) { server in
+            let server = HTTPServer(configuration: HTTPServerConfiguration(port: 0, eventLoops: 1), responder: responder)
+            try server.start()
             let client = try openAdversarialWebSocket(port: server.port)
             // Near the 1 MiB message limit: the inbound queue holds up to 1,024 of them.
             let message = ClientFrame(.binary, [UInt8](repeating: 0x42, count: 1_000_000)).bytes
             let before = ProcessProbe.residentBytes()
             let accepted = client.sendUntilStalled(message, total: 192 << 20)
-            let growth = ProcessProbe.residentBytes() - before
-            released.withLock { $0 = true }
-            // Kernel socket buffers on both sides hold well under 32 MiB; anything beyond was read into the server's memory.
-            // (RSS is reported but not asserted: other tests in this process move it.)
-            #expect(accepted < 32 << 20, "server took \(accepted >> 20) MiB of unread messages; process RSS grew \(growth >> 20) MiB")
+            exitReportingFlood(accepted: accepted, residentGrowth: ProcessProbe.residentBytes() - before)
         }
     }
 
     /// Pongs owed to a client that never reads must not pile up in memory: the server stops reading or drops the client.
-    @Test func pingFloodFromClientThatNeverReadsKeepsMemoryBounded() async throws {
-        let responder = ClosureResponder { request in
-            HTTPResponse.webSocketUpgrade(request: request) { socket in
-                for await _ in socket.messages {}
+    /// Runs in a child process like the test above; exit code 3 means more than 32 MiB of pings were read.
+    @Test func pingFloodFromClientThatNeverReadsKeepsMemoryBounded() async {
+        await #expect(processExitsWith: .success) {
+            let responder = ClosureResponder { request in
+                HTTPResponse.webSocketUpgrade(request: request) { socket in
+                    for await _ in socket.messages {}
+                }
             }
-        }
-        try await withTestServer(responder: responder) { server in
+            let server = HTTPServer(configuration: HTTPServerConfiguration(port: 0, eventLoops: 1), responder: responder)
+            try server.start()
             let client = try openAdversarialWebSocket(port: server.port)
             let pings = (0..<500).flatMap { _ in WebSocketServerTests.frame(0x9, [UInt8](repeating: 0x50, count: 125)) }
             let before = ProcessProbe.residentBytes()
             let accepted = client.sendUntilStalled(pings, total: 192 << 20)
-            let growth = ProcessProbe.residentBytes() - before
-            // Every ping read is a pong queued for a client that reads nothing; past the kernel buffers they stay in the server.
-            #expect(accepted < 32 << 20, "server took \(accepted >> 20) MiB of pings; process RSS grew \(growth >> 20) MiB")
+            exitReportingFlood(accepted: accepted, residentGrowth: ProcessProbe.residentBytes() - before)
         }
     }
 
@@ -156,4 +157,14 @@ struct AdversarialWebSocketTests {
             #expect(server.openConnections <= openBefore)
         }
     }
+}
+
+/// Ends a flood test's child process at once (before the flooding client closes): 0 when the server held the flood off,
+/// 3 when it read more than 32 MiB, with the figures on standard error.
+func exitReportingFlood(accepted: Int, residentGrowth: Int) -> Never {
+    let bounded = accepted < 32 << 20
+    if !bounded {
+        FileHandle.standardError.write(Data("server read \(accepted >> 20) MiB of the flood; RSS grew \(residentGrowth >> 20) MiB\n".utf8))
+    }
+    exit(bounded ? 0 : 3)
 }
