@@ -17,10 +17,11 @@ struct AdversarialResourceTests {
             return HTTPResponse(text: "late")
         }
         try await withTestServer(responder: responder) { server in
-            do {
+            // Three clients reset at different moments of their handlers' sleep; any one of them is enough to show a spin.
+            for delay in [30, 60, 90] {
                 let client = try RawClient(port: server.port)
                 try client.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n")
-                try await Task.sleep(for: .milliseconds(100))
+                try await Task.sleep(for: .milliseconds(delay))
                 client.resetOnClose()
             }
             let used = try await Self.cpuSeconds(of: loopThread.load(ordering: .relaxed), over: .milliseconds(1500))
@@ -35,8 +36,9 @@ struct AdversarialResourceTests {
         let producerEnded = Mutex(false)
         let loopThread = Atomic<Int>(0)
         let responder = ClosureResponder { _ in
-            HTTPResponse.eventStream { writer in
-                loopThread.store(ProcessProbe.currentThreadID(), ordering: .relaxed)
+            // The responder runs on the connection's event loop thread, and so does the stream's producer.
+            loopThread.store(ProcessProbe.currentThreadID(), ordering: .relaxed)
+            return HTTPResponse.eventStream { writer in
                 try await writer.write(ServerSentEvent.keepAliveComment)
                 try? await Task.sleep(for: .seconds(5))
                 producerEnded.withLock { $0 = true }
