@@ -73,4 +73,24 @@ struct AdversarialSmugglingTests {
             }
         }
     }
+
+    /// Chunk extensions are discarded, but reading them is work: a body of one-byte chunks with 4 KB extensions must hit a
+    /// limit long before the client has made the server read 32 MiB for 8 KiB of body (cf. Go's CVE-2023-39326 fix).
+    @Test func chunkExtensionsCannotMakeABodyUnboundedlyExpensive() async throws {
+        try await withTestServer { server in
+            let client = try RawClient(port: server.port)
+            try client.send(Self.chunkedHead)
+            let chunk = Array(("1;" + String(repeating: "x", count: 4000) + "\r\na\r\n").utf8)
+            let burst = (0..<64).flatMap { _ in chunk }
+            var sent = 0
+            while sent < 32 << 20, client.readChunk(timeoutMs: 0) == nil {
+                let accepted = client.sendUntilStalled(burst, total: burst.count, stallMs: 500)
+                sent += accepted
+                if accepted < burst.count { break }
+            }
+            let response = RawResponse.parseAll(client.readUntilClose(timeout: 2)).first
+            #expect(sent < 32 << 20, "the server read \(sent >> 20) MiB of chunk extensions for \(sent / chunk.count) bytes of body")
+            #expect(response.map { (400..<500).contains($0.status) } ?? true)
+        }
+    }
 }
