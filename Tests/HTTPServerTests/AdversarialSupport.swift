@@ -26,7 +26,9 @@ enum ProcessProbe {
     /// This process's descriptors for accepted TCP connections on local `port` (listening sockets excluded),
     /// keyed by descriptor with the peer's port. Read from /proc/net/tcp and /proc/self/fd.
     static func acceptedConnections(onPort port: Int) -> [Int32: Int] {
-        guard let table = try? String(contentsOfFile: "/proc/net/tcp", encoding: .utf8) else { return [:] }
+        // Read to EOF: /proc files report size 0, and a single-read helper can stop at the first page.
+        guard let data = FileHandle(forReadingAtPath: "/proc/net/tcp")?.readDataToEndOfFile() else { return [:] }
+        let table = String(decoding: data, as: UTF8.self)
         var peerPortByInode: [String: Int] = [:]
         for line in table.split(separator: "\n").dropFirst() {
             let fields = line.split(separator: " ")

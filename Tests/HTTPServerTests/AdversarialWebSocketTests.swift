@@ -8,39 +8,47 @@ import Testing
 /// WebSocket attacks over a real socket: floods, oversized frames, broken text, abrupt closes, and sends after the client left.
 struct AdversarialWebSocketTests {
     /// A handler that sends after its client vanished must not write into whatever connection reuses the descriptor.
-    @Test func sendAfterClientVanishedNeverReachesAnotherConnection() async throws {
-        let clientGone = Mutex(false)
-        let released = Mutex(false)
-        let responder = ClosureResponder { request in
-            guard request.path == "/ws" else { return HTTPResponse(text: "plain") }
-            return HTTPResponse.webSocketUpgrade(request: request) { socket in
-                for await _ in socket.messages {}
-                clientGone.withLock { $0 = true }
-                while !released.withLock({ $0 }) { try? await Task.sleep(for: .milliseconds(10)) }
-                for _ in 0..<3 { try? await socket.send(text: "LEAKED-WEBSOCKET-FRAME") }
+    /// Runs in a child process: descriptor numbers are process-wide, and tests running beside it would reuse them too.
+    @Test func sendAfterClientVanishedNeverReachesAnotherConnection() async {
+        await #expect(processExitsWith: .success) {
+            let clientGone = Mutex(false)
+            let released = Mutex(false)
+            let responder = ClosureResponder { request in
+                guard request.path == "/ws" else { return HTTPResponse(text: "plain") }
+                return HTTPResponse.webSocketUpgrade(request: request) { socket in
+                    for await _ in socket.messages {}
+                    clientGone.withLock { $0 = true }
+                    while !released.withLock({ $0 }) { try? await Task.sleep(for: .milliseconds(10)) }
+                    for _ in 0..<3 { try? await socket.send(text: "LEAKED-WEBSOCKET-FRAME") }
+                }
             }
-        }
-        try await withTestServer(responder: responder) { server in
-            let victim = try RawClient(port: server.port)
-            try victim.send("GET /victim HTTP/1.1\r\nHost: x\r\nX-Pad: ")  // an unfinished head: nothing is owed yet
-            let socketDescriptor: Int32
-            do {
-                let socket = try openAdversarialWebSocket(port: server.port)
-                let peerPort = socket.localPort
-                socketDescriptor = try #require(ProcessProbe.acceptedConnections(onPort: server.port).first { $0.value == peerPort }?.key)
+            try await withTestServer(responder: responder) { server in
+                let victim = try RawClient(port: server.port)
+                try victim.send("GET /victim HTTP/1.1\r\nHost: x\r\nX-Pad: ")  // an unfinished head: nothing is owed yet
+                let socketDescriptor: Int32
+                do {
+                    let socket = try openAdversarialWebSocket(port: server.port)
+                    let peerPort = socket.localPort
+                    guard let found = ProcessProbe.acceptedConnections(onPort: server.port).first(where: { $0.value == peerPort })?.key else {
+                        throw TestError("the server's side of the WebSocket was not found")
+                    }
+                    socketDescriptor = found
+                }
+                for _ in 0..<300 where !clientGone.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(10)) }
+                guard clientGone.withLock({ $0 }) else { throw TestError("the handler never saw its client leave") }
+                // The server has closed the WebSocket's descriptor. Put the victim's own client socket on that number, as
+                // the server's next accept would elsewhere, so a late send would land in the victim's exchange.
+                guard fcntl(socketDescriptor, F_GETFD) == -1 else { throw TestError("descriptor \(socketDescriptor) is still open") }
+                guard dup2(victim.fd, socketDescriptor) == socketDescriptor else { throw TestError("dup2 failed") }
+                defer { close(socketDescriptor) }
+                released.withLock { $0 = true }
+                try await Task.sleep(for: .milliseconds(300))
+                try victim.send("p\r\nConnection: close\r\n\r\n")
+                let text = String(decoding: victim.readUntilClose(timeout: 3), as: UTF8.self)
+                guard text.hasPrefix("HTTP/1.1 200 OK\r\n") && !text.contains("LEAKED") else {
+                    throw TestError("the victim's exchange became \(text.debugDescription)")
+                }
             }
-            for _ in 0..<300 where !clientGone.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(10)) }
-            try #require(clientGone.withLock { $0 })
-            // The server has closed the WebSocket's descriptor. The next open in this process may take that number; make it so
-            // deterministically by putting the victim's own client socket there (as an accept in the server would, elsewhere).
-            try #require(fcntl(socketDescriptor, F_GETFD) == -1, "descriptor \(socketDescriptor) is still open")
-            try #require(dup2(victim.fd, socketDescriptor) == socketDescriptor)
-            defer { close(socketDescriptor) }
-            released.withLock { $0 = true }
-            try await Task.sleep(for: .milliseconds(300))
-            try victim.send("p\r\nConnection: close\r\n\r\n")
-            let text = String(decoding: victim.readUntilClose(timeout: 3), as: UTF8.self)
-            #expect(text.hasPrefix("HTTP/1.1 200 OK\r\n") && !text.contains("LEAKED"), "the victim's exchange became \(text.debugDescription)")
         }
     }
 

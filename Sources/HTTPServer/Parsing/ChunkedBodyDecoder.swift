@@ -20,9 +20,13 @@ public struct ChunkedBodyDecoder: Sendable {
 
     /// Longest chunk-size line (size + extensions) accepted.
     static let maxSizeLineLength = 4096
+    /// Chunk extensions are ignored, so their total per body is capped: otherwise a small body could make the server read
+    /// megabytes of extensions (the hole Go closed as CVE-2023-39326).
+    static let maxExtensionBytes = 16 * 1024
 
     private var state = State.size
     private var trailerBytes = 0
+    private var extensionBytes = 0
     let maxBodySize: Int
     let maxTrailerBytes: Int
 
@@ -45,7 +49,9 @@ public struct ChunkedBodyDecoder: Sendable {
                 }
                 switch Self.parseSizeLine(bytes, start: i, end: lineEnd) {
                 case .failure(let e): return .failed(e)
-                case .success(let size):
+                case .success(let (size, extensionLength)):
+                    extensionBytes += extensionLength
+                    if extensionBytes > Self.maxExtensionBytes { return .failed(.tooManyChunkExtensions) }
                     i = lineEnd + 2
                     if size == 0 {
                         state = .trailer
@@ -83,7 +89,8 @@ public struct ChunkedBodyDecoder: Sendable {
     }
 
     /// chunk-size [ chunk-ext ]: hex digits, then optional `;`-led extensions of visible characters.
-    static func parseSizeLine(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Result<Int, HTTPParseError> {
+    /// Returns the size and the number of extension bytes on the line.
+    static func parseSizeLine(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Result<(Int, Int), HTTPParseError> {
         var i = start
         var size = 0
         var digits = 0
@@ -94,11 +101,11 @@ public struct ChunkedBodyDecoder: Sendable {
             i += 1
         }
         guard digits > 0, digits <= 16 else { return .failure(.invalidChunkSize) }
-        if i == end { return .success(size) }
+        if i == end { return .success((size, 0)) }
         // Optional whitespace, then ';' and the extension (ignored, but it may not contain control bytes).
         while i < end, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
         guard i < end, bytes[i] == 0x3B else { return .failure(.invalidChunkSize) }
         for j in (i + 1)..<end where !ByteClass.fieldValue[Int(bytes[j])] { return .failure(.invalidChunkExtension) }
-        return .success(size)
+        return .success((size, end - i))
     }
 }

@@ -36,6 +36,7 @@ public struct HTTPParseError: Error, Sendable, Equatable, CustomStringConvertibl
     static let transferEncodingInHTTP10 = HTTPParseError(.badRequest, "Transfer-Encoding is not allowed in HTTP/1.0")
     static let invalidChunkSize = HTTPParseError(.badRequest, "invalid chunk size")
     static let invalidChunkExtension = HTTPParseError(.badRequest, "invalid chunk extension")
+    static let tooManyChunkExtensions = HTTPParseError(.badRequest, "too many chunk extension bytes")
     static let missingChunkTerminator = HTTPParseError(.badRequest, "chunk data not followed by CRLF")
     static let bodyTooLarge = HTTPParseError(.contentTooLarge, "request body too large")
     static let unsupportedExpectation = HTTPParseError(.expectationFailed, "only 100-continue is supported")

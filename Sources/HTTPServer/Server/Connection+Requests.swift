@@ -108,7 +108,7 @@ extension Connection {
     }
 
     private func compactInput() {
-        if inputStart == input.count {
+        if inputStart >= input.count {
             input.removeAll(keepingCapacity: input.capacity <= 128 * 1024)
             inputStart = 0
         } else if inputStart > 32 * 1024 {

@@ -27,7 +27,13 @@ extension Connection {
                 flush()
                 return
             }
+            let declared = knownLength ? response.headers["Content-Length"].flatMap(Int.init) : nil
+            if knownLength && declared == nil {
+                // A Content-Length that is not a number cannot frame the stream; delimit by closing instead.
+                keepAlive = false
+            }
             state = .streaming(head, chunked: chunked)
+            streamRemaining = declared
             flush()
             let writer = ResponseBodyWriter(connection: self)
             let finalKeepAlive = keepAlive
@@ -62,7 +68,11 @@ extension Connection {
         streamTask = nil
         guard case .streaming(_, let chunked) = state else { return }
         if chunked { enqueue(Array("0\r\n\r\n".utf8)) }
-        state = .writing(keepAlive: keepAlive)
+        // A stream that ended short of its declared length leaves the client waiting for bytes that never come:
+        // the only honest end is closing the connection.
+        let complete = (streamRemaining ?? 0) == 0
+        streamRemaining = nil
+        state = .writing(keepAlive: keepAlive && complete)
         flush()
     }
 
@@ -71,6 +81,14 @@ extension Connection {
         guard case .streaming(_, let chunked) = state else { throw HTTPServerError.connectionClosed }
         if Task.isCancelled { throw HTTPServerError.connectionClosed }
         guard !bytes.isEmpty else { return }
+        if let remaining = streamRemaining, bytes.count > remaining {
+            // Never send more than the declared Content-Length: extra bytes would read as a forged next response.
+            // The declared body is completed with what fits, and the producer is told to stop.
+            streamRemaining = 0
+            if remaining > 0 { try await writeStreamed(Array(bytes.prefix(remaining))) }
+            throw HTTPServerError.declaredLengthExceeded
+        }
+        if let remaining = streamRemaining { streamRemaining = remaining - bytes.count }
         if chunked {
             enqueue(Array((String(bytes.count, radix: 16) + "\r\n").utf8))
             enqueue(bytes)
@@ -96,7 +114,7 @@ extension Connection {
         out.append(contentsOf: version == .http1_0 ? Self.http10Prefix : Self.http11Prefix)
         out.append(contentsOf: String(response.status.code).utf8)
         out.append(0x20)
-        out.append(contentsOf: response.status.reasonPhrase.utf8)
+        Self.appendWithoutLineBreaks(&out, response.status.reasonPhrase)
         out.append(contentsOf: [0x0D, 0x0A])
         out.append(contentsOf: loop.dateCache.current())
         for field in response.headers {

@@ -48,6 +48,8 @@ final class Connection: @unchecked Sendable {
     var processing = false
     var drainWaiters: [CheckedContinuation<Void, any Error>] = []
     var streamTask: Task<Void, Never>?
+    /// Bytes still owed by a streamed response that declared its Content-Length.
+    var streamRemaining: Int?
     var webSocket: WebSocket?
 
     init(fd: Int32, loop: EventLoop) {
@@ -75,6 +77,12 @@ final class Connection: @unchecked Sendable {
     func handleEvents(_ mask: UInt32) {
         if mask & (EPOLLIN.rawValue | EPOLLRDHUP.rawValue | EPOLLHUP.rawValue | EPOLLERR.rawValue) != 0 {
             readAvailable()
+        }
+        // EPOLLERR/EPOLLHUP: the socket is dead both ways (a reset). Nothing can be written any more, and epoll reports
+        // these whatever the interest mask, so keeping the socket would make the loop spin.
+        if !isClosed, mask & (EPOLLHUP.rawValue | EPOLLERR.rawValue) != 0 {
+            close()
+            return
         }
         if !isClosed, mask & EPOLLOUT.rawValue != 0 {
             flush()
@@ -105,8 +113,9 @@ final class Connection: @unchecked Sendable {
             let e = jw_errno()
             if e == EAGAIN || e == EWOULDBLOCK { break }
             if e == EINTR { continue }
-            peerClosed = true
-            break
+            // A read error (ECONNRESET…) means the client is gone: no response can reach it.
+            close()
+            return
         }
         if gotData { lastRead = jw_monotonic_ns() }
         if case .lingering = state {
@@ -121,7 +130,7 @@ final class Connection: @unchecked Sendable {
 
     /// The client closed its side. A response in progress is still written (it may only have half-closed);
     /// otherwise there is nothing left to do.
-    private func handlePeerClosed() {
+    func handlePeerClosed() {
         switch state {
         case .idle, .readingHead, .readingBody, .lingering: close()
         case .webSocket: webSocket?.peerClosed()
@@ -134,6 +143,8 @@ final class Connection: @unchecked Sendable {
         if peerClosed { return false }
         switch state {
         case .handling, .streaming, .writing: return input.count - inputStart < 64 * 1024
+        // A WebSocket reads only while its handler keeps up and the client reads our frames (pongs included).
+        case .webSocket: return pendingOutput < configuration.writeHighWatermark && (webSocket?.wantsMoreInput ?? false)
         case .closed: return false
         default: return true
         }
@@ -153,11 +164,14 @@ final class Connection: @unchecked Sendable {
     // MARK: Writing
 
     func enqueue(_ bytes: [UInt8]) {
+        // After close the descriptor number may already belong to another socket: never queue for it.
+        guard !isClosed else { return }
         if output.isEmpty { output = bytes } else { output.append(contentsOf: bytes) }
     }
 
     /// Writes as much buffered output as the socket takes; then finishes the exchange or wakes writers when drained.
     func flush() {
+        guard !isClosed else { return }
         while outputStart < output.count {
             let sent = output.withUnsafeBytes { raw in
                 jw_send(fd, raw.baseAddress! + outputStart, raw.count - outputStart)
@@ -188,10 +202,15 @@ final class Connection: @unchecked Sendable {
     private func outputDrained() {
         switch state {
         case .writing(let keepAlive):
-            if keepAlive && !shuttingDown && !peerClosed {
+            // After a half-close, requests already received are still answered; then the connection ends.
+            let moreBuffered = inputStart < input.count
+            if keepAlive && !shuttingDown && (!peerClosed || moreBuffered) {
                 state = .idle
                 lastRead = jw_monotonic_ns()
-                if !processing { processInput() }
+                if !processing {
+                    processInput()
+                    if peerClosed, !isClosed { handlePeerClosed() }
+                }
             } else {
                 closeGracefully()
             }
@@ -233,7 +252,9 @@ final class Connection: @unchecked Sendable {
         _ = jw_epoll_ctl(loop.epollFD, EPOLL_CTL_DEL, fd, 0)
         Glibc.close(fd)
         input = []
+        inputStart = 0
         output = []
+        outputStart = 0
         resumeDrainWaiters(HTTPServerError.connectionClosed)
         streamTask?.cancel()
         webSocket?.connectionDidClose()

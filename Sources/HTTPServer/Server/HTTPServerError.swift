@@ -5,6 +5,7 @@ public struct HTTPServerError: Error, Sendable, CustomStringConvertible {
     enum Code: Sendable, Equatable {
         case system(String, Int32)
         case connectionClosed
+        case declaredLengthExceeded
         case invalidAddress(String)
     }
 
@@ -15,6 +16,9 @@ public struct HTTPServerError: Error, Sendable, CustomStringConvertible {
 
     /// The client went away or the server is shutting down; a streaming producer should stop.
     public static let connectionClosed = HTTPServerError(code: .connectionClosed)
+
+    /// A streamed body tried to write past the Content-Length it declared; the surplus was not sent.
+    public static let declaredLengthExceeded = HTTPServerError(code: .declaredLengthExceeded)
 
     public var isConnectionClosed: Bool { code == .connectionClosed }
 
@@ -28,6 +32,7 @@ public struct HTTPServerError: Error, Sendable, CustomStringConvertible {
         switch code {
         case .system(let call, let e): "\(call) failed: \(String(cString: strerror(e)))"
         case .connectionClosed: "connection closed"
+        case .declaredLengthExceeded: "streamed body exceeds its declared Content-Length"
         case .invalidAddress(let host): "'\(host)' is not an IPv4 or IPv6 address"
         }
     }

@@ -11,8 +11,7 @@ public final class WebSocket: @unchecked Sendable {
     let connection: Connection
     var machine: WebSocketStateMachine
     let configuration: WebSocketConfiguration
-    public let messages: AsyncStream<WebSocketMessage>
-    private let inbound: AsyncStream<WebSocketMessage>.Continuation
+    private let inbox: WebSocketInbox
     private var handlerTask: Task<Void, Never>?
     private var lastPing: UInt64
     private var closeDeadline: UInt64?
@@ -22,16 +21,25 @@ public final class WebSocket: @unchecked Sendable {
         self.connection = connection
         self.configuration = configuration
         machine = WebSocketStateMachine(configuration: configuration)
-        (messages, inbound) = AsyncStream.makeStream(of: WebSocketMessage.self, bufferingPolicy: .bufferingNewest(1024))
         lastPing = jw_monotonic_ns()
+        inbox = WebSocketInbox(limit: max(64 * 1024, configuration.maxMessageSize)) { [connection] in
+            // The handler caught up: read from the socket again.
+            connection.onLoop { $0.updateInterest() }
+        }
     }
+
+    /// Messages from the client, in order; the sequence ends when the connection closes.
+    public var messages: WebSocketMessages { WebSocketMessages(inbox: inbox) }
+
+    /// Whether the connection should read more frames now (the handler is keeping up).
+    var wantsMoreInput: Bool { !inbox.isFull }
 
     /// The close code received or sent, once the closing handshake has begun.
     public var closeCode: UInt16? { machine.closeCode }
 
     public func send(_ message: WebSocketMessage) async throws {
         try await onLoop { socket in
-            guard let frame = socket.machine.encode(message) else { throw HTTPServerError.connectionClosed }
+            guard !socket.connection.isClosed, let frame = socket.machine.encode(message) else { throw HTTPServerError.connectionClosed }
             socket.connection.enqueue(frame)
             socket.connection.flush()
         }
@@ -65,12 +73,13 @@ public final class WebSocket: @unchecked Sendable {
     private func perform(_ actions: [WebSocketStateMachine.Action]) {
         for action in actions {
             switch action {
-            case .deliver(let message): inbound.yield(message)
+            case .deliver(let message): inbox.push(message)
             case .send(let bytes):
+                guard !connection.isClosed else { return }
                 connection.enqueue(bytes)
                 connection.flush()
             case .close:
-                inbound.finish()
+                inbox.finish()
                 closeWhenDrained = true
                 if connection.pendingOutput == 0 { connection.close() }
             }
@@ -103,14 +112,14 @@ public final class WebSocket: @unchecked Sendable {
     }
 
     func peerClosed() {
-        inbound.finish()
+        inbox.finish()
         connection.close()
     }
 
     func serverIsShuttingDown() { startClose(code: 1001, reason: "server shutting down") }
 
     func connectionDidClose() {
-        inbound.finish()
+        inbox.finish()
     }
 
     private func onLoop(_ body: @escaping @Sendable (WebSocket) throws -> Void) async throws {
