@@ -14,12 +14,12 @@ struct CancellationContractTests {
     @Test(arguments: TestEngine.available)
     func cancellingTheTaskInterruptsARunningStatement(engine: TestEngine) async throws {
         try await engine.withStore { store in
-            let started = ContinuousClock.now
+            // Without cancellation the statement would run to the end and succeed, so the `.cancelled` error is the proof;
+            // no wall-clock bound (a loaded machine would make one flaky).
             let task = Task { try await store.query(Self.slowQuery(store.dialect)) }
             try await Task.sleep(for: .milliseconds(300))
             task.cancel()
             let result = await task.result
-            #expect(ContinuousClock.now - started < .seconds(10))
             #expect(throws: StoreError.self) { try result.get() }
             if case .failure(let error) = result { #expect((error as? StoreError)?.reason == .cancelled) }
             // The connection that ran it still works.
