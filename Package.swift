@@ -12,5 +12,11 @@ let package = Package(
     name: "Jianwu",
     platforms: [.macOS(.v15)],
     products: [],
-    targets: []
+    targets: [
+        // Search engine: law parser, segmenter, index, citations. `Parsing/` compiles on its own (stdlib only) for fuzzing.
+        .target(name: "Search", swiftSettings: strictSettings),
+        .testTarget(name: "SearchTests", dependencies: ["Search"], swiftSettings: strictSettings),
+        // Benchmark driver for bench/knowledge (full corpus, recall@5/MRR, latency).
+        .executableTarget(name: "KnowledgeBench", dependencies: ["Search"], swiftSettings: strictSettings),
+    ]
 )

@@ -1,0 +1,1 @@
+print("KnowledgeBench: not built yet")

@@ -1,0 +1,18 @@
+import Foundation
+import Search
+
+/// Paths to the shipped data inside the repository (tests never read ../shared).
+enum Fixtures {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let laws = repositoryRoot.appendingPathComponent("Data/laws")
+    static let dictionaries = repositoryRoot.appendingPathComponent("Data/dict")
+
+    static func law(_ fileName: String) throws -> LawDocument {
+        try LawMarkdownParser().parse(fileAt: laws.appendingPathComponent(fileName))
+    }
+
+    static let criminalLaw = "刑法.md"
+    static let criminalProcedureLaw = "刑事诉讼法(2018-10-26).md"
+    static let spcInterpretation = "最高人民法院关于适用《刑事诉讼法》的解释(2021-01-26).md"
+    static let procuratorateRules = "人民检察院刑事诉讼规则(2019-12-02).md"
+}
