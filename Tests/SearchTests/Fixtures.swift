@@ -16,3 +16,12 @@ enum Fixtures {
     static let spcInterpretation = "最高人民法院关于适用《刑事诉讼法》的解释(2021-01-26).md"
     static let procuratorateRules = "人民检察院刑事诉讼规则(2019-12-02).md"
 }
+
+/// The shipped dictionaries, loaded once for all tests (through a cache in the temporary directory).
+enum SharedSegmenter {
+    static let segmenter: Segmenter = {
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("jianwu-search-tests-dict.bin")
+        let dictionary = try! WordDictionary.loadShipped(directory: Fixtures.dictionaries, cache: cache)
+        return Segmenter(dictionary: dictionary)
+    }()
+}
