@@ -151,14 +151,3 @@ private struct ParseState {
         return document
     }
 }
-
-extension String {
-    /// The string without leading and trailing spaces (ASCII, ideographic and no-break).
-    func trimmingSpaces() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !ScalarClass.isSpace($0) }),
-            let last = scalars.lastIndex(where: { !ScalarClass.isSpace($0) })
-        else { return "" }
-        return String(scalars[first...last])
-    }
-}
