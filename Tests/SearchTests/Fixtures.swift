@@ -25,3 +25,21 @@ enum SharedSegmenter {
         return Segmenter(dictionary: dictionary)
     }()
 }
+
+/// An index over the key statutes shipped in Data/laws, built once for all tests.
+enum SharedIndex {
+    static let files = [
+        (Fixtures.criminalLaw, "criminal-law", "刑法", "法律", false),
+        (Fixtures.criminalProcedureLaw, "criminal-procedure-law", "诉讼与非诉讼程序法", "法律", false),
+        (Fixtures.spcInterpretation, "spc-cpl-interpretation", "司法解释", "司法解释", false),
+        (Fixtures.procuratorateRules, "procuratorate-rules", "司法解释", "司法解释", false),
+        ("最高人民法院、最高人民检察院关于办理盗窃刑事案件适用法律若干问题的解释(2013-04-02).md", "theft-interpretation", "司法解释", "司法解释", false),
+    ]
+
+    static let index: SearchIndex = {
+        let laws = files.map { file in
+            (document: try! Fixtures.law(file.0), metadata: LawMetadata(id: file.1, category: file.2, level: file.3, isExpired: file.4))
+        }
+        return SearchIndex(laws: laws, segmenter: SharedSegmenter.segmenter)
+    }()
+}

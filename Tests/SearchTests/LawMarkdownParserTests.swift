@@ -86,4 +86,12 @@ struct LawMarkdownParserTests {
         #expect(law.issues.map(\.kind) == [.missingInfoEnd, .duplicateArticle])
         #expect(law.articles.count == 2)
     }
+
+    @Test func readsASecondTitleAsThePartOfACodeSplitOverFiles() {
+        let law = LawMarkdownParser().parse("# 中华人民共和国民法典\n\n# 总则\n\n2020年5月28日 通过\n\n<!-- INFO END -->\n\n## 第一章 基本规定\n\n第一条 为了保护民事主体的合法权益。\n")
+        #expect(law.title == "中华人民共和国民法典")
+        #expect(law.issues.isEmpty)
+        #expect(law.metadata == ["2020年5月28日 通过"])
+        #expect(law.articles.first?.headingPath == ["总则", "第一章 基本规定"])
+    }
 }

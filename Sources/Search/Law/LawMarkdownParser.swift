@@ -48,6 +48,9 @@ private struct ParseState {
         case .metadata:
             if line == "<!-- INFO END -->" {
                 section = .body
+            } else if line.hasPrefix("# "), let heading = parseHeading(line) {
+                // A second top-level title names a part of a code split over files (民法典/总则.md: # 总则).
+                headings = [heading]
             } else if line.hasPrefix("#") || articleStart(in: line, lineNumber: lineNumber, reportingTypos: false) != nil {
                 // The body began without the marker: report it and read the line as body.
                 document.issues.append(LawParseIssue(kind: .missingInfoEnd, line: lineNumber, text: line))
@@ -114,7 +117,7 @@ private struct ParseState {
         guard line.hasPrefix("#") else { return nil }
         let level = line.prefix { $0 == "#" }.count
         let title = String(line.dropFirst(level)).trimmingSpaces()
-        guard level >= 2, !title.isEmpty else { return nil }
+        guard !title.isEmpty else { return nil }
         return (level, title)
     }
 

@@ -1,0 +1,63 @@
+import Foundation
+import Search
+
+/// One query of the development set.
+struct BenchQuery: Decodable {
+    struct Relevant: Decodable, Hashable {
+        var law: String
+        var article: String
+    }
+
+    var query: String
+    var relevant: [Relevant]
+
+    static func load(_ path: String) throws -> [BenchQuery] {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        return try text.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map {
+            try JSONDecoder().decode(BenchQuery.self, from: Data($0.utf8))
+        }
+    }
+}
+
+/// Relevance and latency over the query set.
+struct Evaluation {
+    let index: SearchIndex
+    let queries: [BenchQuery]
+    let runs: Int
+    let resultsOut: String?
+
+    func report() -> [String] {
+        var recallSum = 0.0
+        var reciprocalSum = 0.0
+        var perQuery: [String] = []
+        for query in queries {
+            let hits = index.search(query.query, limit: 10)
+            let keys = hits.map { BenchQuery.Relevant(law: $0.lawTitle, article: $0.articleLabel) }
+            let relevant = Set(query.relevant)
+            let foundInTop5 = Set(keys.prefix(5)).intersection(relevant).count
+            recallSum += Double(foundInTop5) / Double(max(relevant.count, 1))
+            if let rank = keys.firstIndex(where: relevant.contains) { reciprocalSum += 1 / Double(rank + 1) }
+            let top = keys.prefix(3).map { "\($0.law)\($0.article)" }.joined(separator: " | ")
+            perQuery.append("\(query.query)\t\(foundInTop5)/\(relevant.count)\t\(top)")
+        }
+        if let resultsOut { try? perQuery.joined(separator: "\n").write(toFile: resultsOut, atomically: true, encoding: .utf8) }
+        var latencies: [Double] = []
+        let (_, total) = measure {
+            for _ in 0..<runs {
+                for query in queries {
+                    let (_, seconds) = measure { index.search(query.query, limit: 10) }
+                    latencies.append(seconds * 1000)
+                }
+            }
+        }
+        latencies.sort()
+        func percentile(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
+        let count = Double(max(queries.count, 1))
+        return [
+            String(format: "relevance: %d queries, recall@5 %.3f, MRR %.3f", queries.count, recallSum / count, reciprocalSum / count),
+            String(
+                format: "latency (1 thread, %d runs × %d queries): p50 %.3f ms, p99 %.3f ms, max %.3f ms, throughput %.0f queries/s", runs,
+                queries.count, percentile(0.5), percentile(0.99), latencies.last ?? 0, Double(latencies.count) / total),
+        ]
+    }
+}

@@ -1,0 +1,109 @@
+extension SearchIndex {
+    /// Searches the index.
+    ///
+    /// A query that is a citation (刑法第264条, 刑诉法174条 …) answers with that article first; the rest of the results
+    /// come from the query language (``QueryParser``): hits matching every term, then, when those are fewer than `limit`,
+    /// hits matching only some words (``SearchHit/Match/someTerms``).
+    /// - Parameters:
+    ///   - query: what the user typed.
+    ///   - filters: laws to consider.
+    ///   - limit: maximum number of hits.
+    /// - Returns: hits, best first.
+    public func search(_ query: String, filters: SearchFilters = .init(), limit: Int = 10) -> [SearchHit] {
+        guard limit > 0 else { return [] }
+        var hits: [SearchHit] = []
+        let admitted = admittedDocuments(filters)
+        var citationDocument: Int?
+        if let citation = citationParser.parseQuery(query), let document = resolve(citation), admitted.contains(document) {
+            citationDocument = document
+        }
+        let plan = QueryPlan(QueryParser.parse(query), segmenter: segmenter)
+        var cache: [QueryPlan.Piece: DocumentSet] = [:]
+        var strict = DocumentSet(count: articles.count, full: !plan.clauses.isEmpty)
+        for clause in plan.clauses {
+            var alternatives = DocumentSet(count: articles.count)
+            for term in clause { alternatives.formUnion(documents(matching: term, cache: &cache)) }
+            strict.formIntersection(alternatives)
+        }
+        strict.formIntersection(admitted)
+        var excluded = DocumentSet(count: articles.count)
+        for term in plan.excluded { excluded.formUnion(documents(matching: term, cache: &cache)) }
+        strict.subtract(excluded)
+        if let citationDocument {
+            hits.append(makeHit(citationDocument, score: Double.greatestFiniteMagnitude, match: .citation, plan: plan))
+        }
+        let strictRanked = rank(strict, plan: plan, coordination: nil, cache: &cache, limit: limit, skipping: citationDocument)
+        hits += strictRanked.map { makeHit($0.document, score: $0.score, match: .allTerms, plan: plan) }
+        if configuration.relaxWhenFewHits, hits.count < limit, plan.positivePieces.count > 1 {
+            var relaxed = DocumentSet(count: articles.count)
+            for piece in plan.positivePieces { relaxed.formUnion(documents(matching: piece, cache: &cache)) }
+            relaxed.formIntersection(admitted)
+            relaxed.subtract(excluded)
+            relaxed.subtract(strict)
+            let ranked = rank(relaxed, plan: plan, coordination: plan.positivePieces, cache: &cache, limit: limit - hits.count, skipping: citationDocument)
+            hits += ranked.map { makeHit($0.document, score: $0.score, match: .someTerms, plan: plan) }
+        }
+        return Array(hits.prefix(limit))
+    }
+
+    /// Documents whose law passes the filters.
+    func admittedDocuments(_ filters: SearchFilters) -> DocumentSet {
+        if filters == SearchFilters() { return DocumentSet(count: articles.count, full: true) }
+        var set = DocumentSet(count: articles.count)
+        for law in laws where filters.admits(law.metadata) { set.insert(law.documents) }
+        return set
+    }
+
+    private func documents(matching term: QueryPlan.Term, cache: inout [QueryPlan.Piece: DocumentSet]) -> DocumentSet {
+        var result = DocumentSet(count: articles.count, full: true)
+        for piece in term.pieces { result.formIntersection(documents(matching: piece, cache: &cache)) }
+        return result
+    }
+
+    /// Articles containing a piece in their text, or under a title or heading containing it.
+    func documents(matching piece: QueryPlan.Piece, cache: inout [QueryPlan.Piece: DocumentSet]) -> DocumentSet {
+        if let cached = cache[piece] { return cached }
+        var set = DocumentSet(count: articles.count)
+        switch piece {
+        case .token(let key, _):
+            for posting in postings.postings(key) { set.insert(Int(postings.postingDocument[posting])) }
+        case .substring(let scalars):
+            addSubstringMatches(scalars, into: &set)
+            for field in titles.fields(containing: scalars) { set.insert(titles.documents(of: field)) }
+            for field in headings.fields(containing: scalars) { set.insert(headings.documents(of: field)) }
+        }
+        cache[piece] = set
+        return set
+    }
+
+    /// Articles whose text contains `scalars` contiguously: one unigram list, or bigram lists checked at consecutive offsets.
+    private func addSubstringMatches(_ scalars: [UInt32], into set: inout DocumentSet) {
+        if scalars.count == 1 {
+            for posting in postings.postings(PostingStore.unigramKey(scalars[0])) { set.insert(Int(postings.postingDocument[posting])) }
+            return
+        }
+        let lists = (0..<(scalars.count - 1)).map { postings.postings(PostingStore.bigramKey(scalars[$0], scalars[$0 + 1])) }
+        guard let driver = lists.indices.min(by: { lists[$0].count < lists[$1].count }), !lists[driver].isEmpty else { return }
+        if lists.count == 1 {
+            for posting in lists[0] { set.insert(Int(postings.postingDocument[posting])) }
+            return
+        }
+        candidates: for posting in lists[driver] {
+            let document = postings.postingDocument[posting]
+            var found: [Int] = []
+            found.reserveCapacity(lists.count)
+            for list in lists {
+                guard let match = postings.posting(of: document, in: list) else { continue candidates }
+                found.append(match)
+            }
+            let first = found[0]
+            let start = Int(postings.positionStart[first])
+            positions: for offset in start..<(start + Int(postings.postingFrequency[first])) {
+                let position = postings.positions[offset]
+                for index in 1..<found.count where !postings.hasPosition(found[index], position + UInt32(index)) { continue positions }
+                set.insert(Int(document))
+                break
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Search
+import Testing
+
+struct SearchIndexTests {
+    let index = SharedIndex.index
+
+    @Test func aCitationAnswersWithThatArticleFirst() throws {
+        for query in ["刑法第264条", "刑法第二百六十四条", "刑法264条"] {
+            let first = try #require(index.search(query, limit: 5).first)
+            #expect(first.match == .citation)
+            #expect(first.lawTitle == "中华人民共和国刑法" && first.articleLabel == "第二百六十四条")
+        }
+        let rules = try #require(index.search("刑诉规则第272条").first)
+        #expect(rules.lawTitle == "人民检察院刑事诉讼规则" && rules.articleLabel == "第二百七十二条")
+        let paragraph = try #require(index.search("《中华人民共和国刑事诉讼法》第一百七十四条第一款").first)
+        #expect(paragraph.articleLabel == "第一百七十四条" && paragraph.match == .citation)
+        let inserted = try #require(index.search("刑法133条之一").first)
+        #expect(inserted.articleLabel == "第一百三十三条之一")
+    }
+
+    @Test func plainWordsFindTheStatute() throws {
+        let hits = index.search("盗窃公私财物 数额较大", limit: 5).filter { $0.match == .allTerms }
+        #expect(hits.contains { $0.lawTitle == "中华人民共和国刑法" && $0.articleLabel == "第二百六十四条" })
+    }
+
+    @Test func spacesMeanEveryTermMustMatch() {
+        let hits = index.search("醉酒 机动车", limit: 50)
+        #expect(!hits.isEmpty)
+        for hit in hits where hit.match == .allTerms {
+            let text = index.articleText(document: hit.document) + hit.lawTitle + hit.headingPath.joined()
+            #expect(text.contains("醉酒") && text.contains("机动车"), "\(hit.articleLabel)")
+        }
+    }
+
+    @Test func orWidensAndMinusExcludes() {
+        let either = Set(index.search("抢夺 OR 聚众哄抢", limit: 200).filter { $0.match == .allTerms }.map(\.document))
+        let robbery = Set(index.search("抢夺", limit: 200).filter { $0.match == .allTerms }.map(\.document))
+        let looting = Set(index.search("聚众哄抢", limit: 200).filter { $0.match == .allTerms }.map(\.document))
+        #expect(either == robbery.union(looting))
+        let excluded = index.search("抢夺 -抢劫", limit: 200)
+        #expect(!excluded.isEmpty)
+        #expect(excluded.allSatisfy { !index.articleText(document: $0.document).contains("抢劫") })
+    }
+
+    @Test func phrasesMustBeContiguous() {
+        let phrase = index.search("\"以非法占有为目的\"", limit: 100)
+        #expect(!phrase.isEmpty)
+        #expect(phrase.allSatisfy { index.articleText(document: $0.document).contains("以非法占有为目的") })
+        let loose = index.search("非法 目的", limit: 100).filter { $0.match == .allTerms }
+        #expect(loose.count > phrase.count)
+        #expect(index.search("\"目的为占有非法以\"", limit: 5).filter { $0.match == .allTerms }.isEmpty)
+    }
+
+    @Test func filtersRestrictLawsAndValidity() {
+        let onlyProcedure = index.search("辩护人", filters: SearchFilters(lawIDs: ["criminal-procedure-law"]), limit: 20)
+        #expect(!onlyProcedure.isEmpty && onlyProcedure.allSatisfy { $0.lawID == "criminal-procedure-law" })
+        let interpretations = index.search("辩护人", filters: SearchFilters(levels: ["司法解释"]), limit: 20)
+        #expect(interpretations.allSatisfy { $0.lawID == "spc-cpl-interpretation" || $0.lawID == "procuratorate-rules" })
+        #expect(index.search("辩护人", filters: SearchFilters(validity: .expiredOnly), limit: 20).isEmpty)
+    }
+
+    @Test func snippetsMarkTheMatchedWords() throws {
+        let hit = try #require(index.search("盗窃 多次", limit: 3).first)
+        #expect(hit.snippet.marked.contains("«盗窃»"))
+        let units = Array(hit.snippet.text.utf16)
+        for range in hit.snippet.highlights {
+            let marked = String(decoding: units[range], as: UTF16.self)
+            #expect(marked.replacingOccurrences(of: "盗窃", with: "").replacingOccurrences(of: "多次", with: "").isEmpty, "\(marked)")
+        }
+    }
+
+    @Test func theLawTitleCountsAsPartOfEveryArticle() {
+        let hits = index.search("刑事诉讼法 辩护人", limit: 5)
+        #expect(hits.first?.lawTitle.contains("刑事诉讼法") == true)
+        #expect(hits.contains { $0.lawTitle == "中华人民共和国刑事诉讼法" })
+    }
+
+    @Test func colloquialQueriesFallBackToPartialMatches() {
+        let hits = index.search("醉驾 机动车 判几年", limit: 10)
+        #expect(!hits.isEmpty)
+    }
+
+    @Test func ordinalsInTextMatchDigitQueries() {
+        // Articles of the SPC interpretation cite 刑法第二百六十四条 and similar; 第264条 is the same term.
+        let hits = index.search("第264条", limit: 50)
+        #expect(hits.contains { index.articleText(document: $0.document).contains("第二百六十四条") })
+    }
+}
