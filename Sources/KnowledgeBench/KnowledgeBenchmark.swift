@@ -35,7 +35,15 @@ struct KnowledgeBenchmark {
         }
         let input = files.map { (document: $0.document, metadata: metadata.metadata(forRelativePath: $0.relativePath, title: $0.document.title)) }
         lines.append("metadata: \(input.filter { $0.metadata.level != nil }.count)/\(input.count) files matched to metadata.sqlite3")
-        let (index, buildTime) = measure { SearchIndex(laws: input, segmenter: segmenter) }
+        var configuration = SearchIndex.Configuration()
+        let environment = ProcessInfo.processInfo.environment
+        if let value = environment["BENCH_TITLE"].flatMap(Double.init) { configuration.titleBoost = value }
+        if let value = environment["BENCH_HEADING"].flatMap(Double.init) { configuration.headingBoost = value }
+        if let value = environment["BENCH_BIGRAM"].flatMap(Double.init) { configuration.bigramWeight = value }
+        if let value = environment["BENCH_NAMED"].flatMap(Double.init) { configuration.namedLawBoost = value }
+        if let value = environment["BENCH_LAW_LEVEL"].flatMap(Double.init) { configuration.levelFactors["法律"] = value }
+        if let value = environment["BENCH_SPC_LEVEL"].flatMap(Double.init) { configuration.levelFactors["司法解释"] = value }
+        let (index, buildTime) = measure { SearchIndex(laws: input, segmenter: segmenter, configuration: configuration) }
         let memory = memoryMiB()
         lines.append(
             String(

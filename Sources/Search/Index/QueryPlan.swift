@@ -6,10 +6,16 @@ struct QueryPlan {
         case substring([UInt32])
         /// A number, ordinal or ASCII word, matched by its word key (二百六十四 and 264 are the same key).
         case token(UInt64, [UInt32])
+        /// A colloquial word or any of its statute wordings (偷东西 | 盗窃), each contiguous.
+        case anyOf([[UInt32]])
+        /// A law's name (刑法, 刑诉法): the articles of those laws, or articles mentioning the name.
+        case law([UInt32], [Int])
 
-        var scalars: [UInt32] {
+        /// The texts to mark in snippets.
+        var highlights: [[UInt32]] {
             switch self {
-            case .substring(let scalars), .token(_, let scalars): scalars
+            case .substring(let scalars), .token(_, let scalars), .law(let scalars, _): [scalars]
+            case .anyOf(let alternatives): alternatives
             }
         }
     }
@@ -22,45 +28,72 @@ struct QueryPlan {
     var clauses: [[Term]]
     var excluded: [Term]
     /// Word keys and bigram keys of the positive terms, for scoring.
-    var wordKeys: [UInt64]
-    var bigramKeys: [UInt64]
+    var wordKeys: [UInt64] = []
+    var bigramKeys: [UInt64] = []
     /// Every distinct piece of the positive terms (for relaxed matching and highlighting).
-    var positivePieces: [Piece]
+    var positivePieces: [Piece] = []
 
-    /// Function words that carry no meaning as a required piece (they still count in scoring through bigrams).
+    private static let chargeSuffix = UInt32(0x7F6A)  // 罪
+
+    /// Function words that carry no meaning as a required piece.
     static let stopWords: Set<String> = [
         "的", "了", "是", "在", "和", "与", "及", "或", "吗", "呢", "吧", "啊", "怎么", "怎样", "什么", "如何", "哪些", "多少", "几", "会",
         "要", "被", "把", "对", "有", "没有", "可以", "能", "能否", "是否", "应该", "应当", "还", "就", "都", "也", "我", "你", "他", "她", "人",
+        "怎么办", "吗", "算", "属于", "情况", "规定", "法律", "条",
     ]
 
-    init(_ query: SearchQuery, segmenter: Segmenter) {
-        var wordKeys: [UInt64] = []
-        var bigramKeys: [UInt64] = []
+    /// Plans a query.
+    /// - Parameters:
+    ///   - colloquial: everyday word → statute wordings.
+    ///   - lawsNamed: the laws a name denotes exactly (empty when it names none).
+    init(_ query: SearchQuery, segmenter: Segmenter, colloquial: [String: [String]] = [:], lawsNamed: (String) -> [Int] = { _ in [] }) {
+        var wordKeys: Set<UInt64> = []
+        var bigramKeys: Set<UInt64> = []
         var pieces: [Piece] = []
+        func addScoring(_ scalars: [UInt32]) {
+            segmenter.scan(scalars) { span in
+                let word = Self.string(scalars[span.start..<span.end])
+                if !Self.stopWords.contains(word) { wordKeys.insert(span.key) }
+            }
+            for index in scalars.indices.dropLast()
+            where TextNormalizer.isIdeograph(scalars[index]) && TextNormalizer.isIdeograph(scalars[index + 1]) {
+                bigramKeys.insert(PostingStore.bigramKey(scalars[index], scalars[index + 1]))
+            }
+        }
         func plan(_ term: SearchQuery.Term, scoring: Bool) -> Term {
             let scalars = TextNormalizer.normalize(term.text)
             var result = Term(pieces: [])
             switch term {
             case .phrase:
-                // Ideograph runs contiguous; numbers and ASCII words by key.
-                var index = 0
-                while index < scalars.count {
-                    if TextNormalizer.isIdeograph(scalars[index]) {
-                        let start = index
-                        while index < scalars.count, TextNormalizer.isIdeograph(scalars[index]) { index += 1 }
-                        result.pieces.append(.substring(Array(scalars[start..<index])))
-                    } else {
-                        index += 1
-                    }
-                }
-                segmenter.scan(scalars) { span in
-                    if span.kind == .latin { result.pieces.append(.token(span.key, Array(scalars[span.start..<span.end]))) }
-                    if scoring { wordKeys.append(span.key) }
-                }
+                result.pieces = Self.phrasePieces(scalars, segmenter: segmenter)
+                if scoring { addScoring(scalars) }
             case .text:
+                let spans = Self.spans(scalars, segmenter: segmenter)
                 var required: [Piece] = []
                 var all: [Piece] = []
-                segmenter.scan(scalars) { span in
+                var index = 0
+                while index < spans.count {
+                    // The longest run of up to three words that is a law name or a colloquial word wins.
+                    var matched = false
+                    for length in stride(from: min(3, spans.count - index), through: 1, by: -1) {
+                        let text = Array(scalars[spans[index].start..<spans[index + length - 1].end])
+                        let word = Self.string(text[...])
+                        let laws = text.count >= 2 ? lawsNamed(word) : []
+                        if !laws.isEmpty {
+                            required.append(.law(text, laws))
+                        } else if let statute = colloquial[word] {
+                            let alternatives = [text] + statute.map(TextNormalizer.normalize)
+                            required.append(.anyOf(alternatives))
+                            if scoring { alternatives.dropFirst().forEach(addScoring) }
+                        } else {
+                            continue
+                        }
+                        index += length
+                        matched = true
+                        break
+                    }
+                    if matched { continue }
+                    let span = spans[index]
                     let text = Array(scalars[span.start..<span.end])
                     let piece: Piece =
                         switch span.kind {
@@ -68,17 +101,20 @@ struct QueryPlan {
                         case .word, .unknown: .substring(text)
                         }
                     all.append(piece)
-                    let word = String(String.UnicodeScalarView(text.compactMap(Unicode.Scalar.init)))
-                    if !Self.stopWords.contains(word) { required.append(piece) }
-                    if scoring, !Self.stopWords.contains(word) { wordKeys.append(span.key) }
+                    if !Self.stopWords.contains(Self.string(text[...])) {
+                        // A charge name (抢劫罪) is written in the statute as the act (抢劫…的): accept either.
+                        if case .substring = piece, text.count >= 3, text.last == Self.chargeSuffix {
+                            required.append(.anyOf([text, Array(text.dropLast())]))
+                        } else {
+                            required.append(piece)
+                        }
+                        if scoring { addScoring(text) }
+                    }
+                    index += 1
                 }
                 result.pieces = required.isEmpty ? all : required
             }
             if scoring {
-                for index in scalars.indices.dropLast()
-                where TextNormalizer.isIdeograph(scalars[index]) && TextNormalizer.isIdeograph(scalars[index + 1]) {
-                    bigramKeys.append(PostingStore.bigramKey(scalars[index], scalars[index + 1]))
-                }
                 for piece in result.pieces where !pieces.contains(piece) { pieces.append(piece) }
             }
             return result
@@ -86,8 +122,45 @@ struct QueryPlan {
         clauses = query.clauses.map { clause in clause.alternatives.map { plan($0, scoring: true) }.filter { !$0.pieces.isEmpty } }
             .filter { !$0.isEmpty }
         excluded = query.excluded.map { plan($0, scoring: false) }.filter { !$0.pieces.isEmpty }
-        self.wordKeys = Array(Set(wordKeys)).sorted()
-        self.bigramKeys = Array(Set(bigramKeys)).sorted()
+        self.wordKeys = wordKeys.sorted()
+        self.bigramKeys = bigramKeys.sorted()
         self.positivePieces = pieces
+    }
+
+    /// An empty plan (no query).
+    static let empty = QueryPlan(clauses: [], excluded: [])
+
+    private init(clauses: [[Term]], excluded: [Term]) {
+        self.clauses = clauses
+        self.excluded = excluded
+    }
+
+    /// A phrase: ideograph runs contiguous; numbers and ASCII words by key.
+    private static func phrasePieces(_ scalars: [UInt32], segmenter: Segmenter) -> [Piece] {
+        var pieces: [Piece] = []
+        var index = 0
+        while index < scalars.count {
+            if TextNormalizer.isIdeograph(scalars[index]) {
+                let start = index
+                while index < scalars.count, TextNormalizer.isIdeograph(scalars[index]) { index += 1 }
+                pieces.append(.substring(Array(scalars[start..<index])))
+            } else {
+                index += 1
+            }
+        }
+        segmenter.scan(scalars) { span in
+            if span.kind == .latin { pieces.append(.token(span.key, Array(scalars[span.start..<span.end]))) }
+        }
+        return pieces
+    }
+
+    private static func spans(_ scalars: [UInt32], segmenter: Segmenter) -> [TokenSpan] {
+        var spans: [TokenSpan] = []
+        segmenter.scan(scalars) { spans.append($0) }
+        return spans
+    }
+
+    static func string(_ scalars: ArraySlice<UInt32>) -> String {
+        String(String.UnicodeScalarView(scalars.compactMap(Unicode.Scalar.init)))
     }
 }

@@ -10,6 +10,14 @@ extension SearchIndex {
         return candidateLaws(citation).lazy.compactMap { self.laws[$0].articles[article] }.first
     }
 
+    /// The laws a name denotes by the abbreviations table or exact title (刑法, 刑诉法, 中华人民共和国刑事诉讼法), best first.
+    func lawsNamedExactly(_ name: String) -> [Int] {
+        for candidate in [LawAbbreviations.fullTitle(for: name), name].compactMap({ $0 }) {
+            if let laws = lawsByTitle[Self.titleKey(candidate)] { return preferred(laws) }
+        }
+        return []
+    }
+
     /// Laws a citation may name, best first.
     func candidateLaws(_ citation: Citation) -> [Int] {
         var names: [String] = []
@@ -36,6 +44,6 @@ extension SearchIndex {
     /// The hit for a citation (the article it names), without searching.
     public func lookUp(_ citation: Citation) -> SearchHit? {
         guard let document = resolve(citation) else { return nil }
-        return makeHit(document, score: 0, match: .citation, plan: QueryPlan(SearchQuery(), segmenter: segmenter))
+        return makeHit(document, score: 0, match: .citation, plan: .empty)
     }
 }

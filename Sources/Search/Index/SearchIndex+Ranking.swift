@@ -22,9 +22,21 @@ extension SearchIndex {
             plan.bigramKeys, weight: configuration.bigramWeight, lengths: documentCharacterCount, average: averageCharacterCount,
             candidates: candidates, into: &scores)
         for piece in plan.positivePieces {
-            guard case .substring(let scalars) = piece else { continue }
-            boost(fields: titles, scalars, weight: configuration.titleBoost, candidates: candidates, into: &scores)
-            boost(fields: headings, scalars, weight: configuration.headingBoost, candidates: candidates, into: &scores)
+            switch piece {
+            case .substring(let scalars):
+                boost(fields: titles, scalars, weight: configuration.titleBoost, candidates: candidates, into: &scores)
+                boost(fields: headings, scalars, weight: configuration.headingBoost, candidates: candidates, into: &scores)
+            case .anyOf(let alternatives):
+                for scalars in alternatives {
+                    boost(fields: headings, scalars, weight: configuration.headingBoost, candidates: candidates, into: &scores)
+                }
+            case .law(_, let named):
+                for law in named {
+                    for document in laws[law].documents where candidates.contains(document) { scores[document] += configuration.namedLawBoost }
+                }
+            case .token:
+                break
+            }
         }
         var pieceSets: [DocumentSet] = []
         if let coordination {
@@ -34,7 +46,7 @@ extension SearchIndex {
         candidates.forEach { document in
             guard document != skipped else { return }
             var score = scores[document]
-            if documentExpired[document] { score *= configuration.expiredFactor }
+            score *= documentFactor[document]
             if !pieceSets.isEmpty {
                 let matched = pieceSets.reduce(0) { $0 + ($1.contains(document) ? 1 : 0) }
                 let share = Double(matched) / Double(pieceSets.count)
@@ -66,16 +78,18 @@ extension SearchIndex {
         }
     }
 
+    /// Adds `weight` times the piece's body IDF to articles under a title or heading containing it: a field match counts
+    /// about as much as one occurrence in the text, however rare the title is.
     private func boost(fields: FieldMatcher, _ scalars: [UInt32], weight: Double, candidates: DocumentSet, into scores: inout [Double]) {
         guard weight > 0, scalars.count >= 2 else { return }
         let matched = fields.fields(containing: scalars)
         guard !matched.isEmpty else { return }
-        // The rarity of the field match, as BM25 would count it: documents under matching fields among all documents.
-        let covered = Double(matched.reduce(0) { $0 + fields.documents(of: $1).count })
-        let total = Double(articles.count)
-        let rarity = log(1 + (total - covered + 0.5) / (covered + 0.5))
+        let documentCount = Double(articles.count)
+        var frequency = Double(postings.postings(ScalarHash.of(scalars)).count)
+        if frequency == 0 { frequency = Double(matched.reduce(0) { $0 + fields.documents(of: $1).count }) }
+        let idf = log(1 + (documentCount - frequency + 0.5) / (frequency + 0.5))
         for field in matched {
-            for document in fields.documents(of: field) where candidates.contains(document) { scores[document] += weight * rarity }
+            for document in fields.documents(of: field) where candidates.contains(document) { scores[document] += weight * idf }
         }
     }
 
@@ -83,7 +97,7 @@ extension SearchIndex {
     func makeHit(_ document: Int, score: Double, match: SearchHit.Match, plan: QueryPlan) -> SearchHit {
         let article = articles[document]
         let law = laws[article.law]
-        let needles = plan.positivePieces.map(\.scalars)
+        let needles = plan.positivePieces.flatMap(\.highlights)
         return SearchHit(
             lawID: law.metadata.id, lawTitle: law.title, articleLabel: article.label, article: article.article, headingPath: article.headingPath,
             score: score, match: match, snippet: SnippetBuilder.snippet(of: article.text, marking: needles), document: document)

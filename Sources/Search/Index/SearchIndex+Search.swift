@@ -17,7 +17,8 @@ extension SearchIndex {
         if let citation = citationParser.parseQuery(query), let document = resolve(citation), admitted.contains(document) {
             citationDocument = document
         }
-        let plan = QueryPlan(QueryParser.parse(query), segmenter: segmenter)
+        let plan = QueryPlan(
+            QueryParser.parse(query), segmenter: segmenter, colloquial: configuration.colloquialTerms, lawsNamed: lawsNamedExactly)
         var cache: [QueryPlan.Piece: DocumentSet] = [:]
         var strict = DocumentSet(count: articles.count, full: !plan.clauses.isEmpty)
         for clause in plan.clauses {
@@ -68,12 +69,22 @@ extension SearchIndex {
         case .token(let key, _):
             for posting in postings.postings(key) { set.insert(Int(postings.postingDocument[posting])) }
         case .substring(let scalars):
-            addSubstringMatches(scalars, into: &set)
-            for field in titles.fields(containing: scalars) { set.insert(titles.documents(of: field)) }
-            for field in headings.fields(containing: scalars) { set.insert(headings.documents(of: field)) }
+            addTextMatches(scalars, into: &set)
+        case .anyOf(let alternatives):
+            for scalars in alternatives { addTextMatches(scalars, into: &set) }
+        case .law(let scalars, let named):
+            addTextMatches(scalars, into: &set)
+            for law in named { set.insert(laws[law].documents) }
         }
         cache[piece] = set
         return set
+    }
+
+    /// Articles containing `scalars` in their text, title or headings.
+    private func addTextMatches(_ scalars: [UInt32], into set: inout DocumentSet) {
+        addSubstringMatches(scalars, into: &set)
+        for field in titles.fields(containing: scalars) { set.insert(titles.documents(of: field)) }
+        for field in headings.fields(containing: scalars) { set.insert(headings.documents(of: field)) }
     }
 
     /// Articles whose text contains `scalars` contiguously: one unigram list, or bigram lists checked at consecutive offsets.
