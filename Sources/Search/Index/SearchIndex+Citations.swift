@@ -46,4 +46,10 @@ extension SearchIndex {
         guard let document = resolve(citation) else { return nil }
         return makeHit(document, score: 0, match: .citation, plan: .empty)
     }
+
+    /// The hit describing an indexed article (for article views and citation links), without a query.
+    public func articleHit(document: Int) -> SearchHit? {
+        guard document >= 0, document < articles.count else { return nil }
+        return makeHit(document, score: 0, match: .allTerms, plan: .empty)
+    }
 }
