@@ -40,15 +40,20 @@ struct Evaluation {
             let top = keys.prefix(3).map { "\($0.law)\($0.article)" }.joined(separator: " | ")
             perQuery.append("\(query.query)\t\(foundInTop5)/\(relevant.count)\t\(top)")
         }
-        if let resultsOut { try? perQuery.joined(separator: "\n").write(toFile: resultsOut, atomically: true, encoding: .utf8) }
         var latencies: [Double] = []
+        var perQueryTime = [Double](repeating: 0, count: queries.count)
         let (_, total) = measure {
             for _ in 0..<runs {
-                for query in queries {
+                for (number, query) in queries.enumerated() {
                     let (_, seconds) = measure { index.search(query.query, limit: 10) }
                     latencies.append(seconds * 1000)
+                    perQueryTime[number] += seconds * 1000 / Double(runs)
                 }
             }
+        }
+        if let resultsOut {
+            let lines = zip(perQuery, perQueryTime).map { String(format: "%.3f ms\t", $1) + $0 }
+            try? lines.joined(separator: "\n").write(toFile: resultsOut, atomically: true, encoding: .utf8)
         }
         latencies.sort()
         func percentile(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }

@@ -17,10 +17,19 @@ extension SearchIndex {
     ) -> [Ranked] {
         guard limit > 0, !candidates.isEmpty else { return [] }
         var scores = [Double](repeating: 0, count: articles.count)
-        accumulate(plan.wordKeys, weight: 1, lengths: documentWordCount, average: averageWordCount, candidates: candidates, into: &scores)
+        // Few candidates: look each up in the postings instead of walking long posting lists.
+        let size = candidates.cardinality
+        var list: [Int]? = nil
+        if size * 16 < articles.count {
+            var members: [Int] = []
+            members.reserveCapacity(size)
+            candidates.forEach { members.append($0) }
+            list = members
+        }
+        accumulate(plan.wordKeys, weight: 1, lengths: documentWordCount, average: averageWordCount, candidates: candidates, list: list, into: &scores)
         accumulate(
             plan.bigramKeys, weight: configuration.bigramWeight, lengths: documentCharacterCount, average: averageCharacterCount,
-            candidates: candidates, into: &scores)
+            candidates: candidates, list: list, into: &scores)
         for piece in plan.positivePieces {
             switch piece {
             case .substring(let scalars):
@@ -58,7 +67,7 @@ extension SearchIndex {
     }
 
     private func accumulate(
-        _ keys: [UInt64], weight: Double, lengths: [Float], average: Double, candidates: DocumentSet, into scores: inout [Double]
+        _ keys: [UInt64], weight: Double, lengths: [Float], average: Double, candidates: DocumentSet, list: [Int]?, into scores: inout [Double]
     ) {
         let documentCount = Double(articles.count)
         let k1 = configuration.k1
@@ -68,6 +77,15 @@ extension SearchIndex {
             guard !range.isEmpty else { continue }
             let frequency = Double(range.count)
             let idf = log(1 + (documentCount - frequency + 0.5) / (frequency + 0.5)) * weight
+            if let list, list.count * 16 < range.count {
+                for document in list {
+                    guard let posting = postings.posting(of: UInt32(document), in: range) else { continue }
+                    let tf = Double(postings.postingFrequency[posting])
+                    let norm = k1 * (1 - b + b * Double(lengths[document]) / average)
+                    scores[document] += idf * tf * (k1 + 1) / (tf + norm)
+                }
+                continue
+            }
             for posting in range {
                 let document = Int(postings.postingDocument[posting])
                 guard candidates.contains(document) else { continue }

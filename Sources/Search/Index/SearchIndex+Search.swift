@@ -36,8 +36,13 @@ extension SearchIndex {
         let strictRanked = rank(strict, plan: plan, coordination: nil, cache: &cache, limit: limit, skipping: citationDocument)
         hits += strictRanked.map { makeHit($0.document, score: $0.score, match: .allTerms, plan: plan) }
         if configuration.relaxWhenFewHits, hits.count < limit, plan.positivePieces.count > 1 {
+            // Candidates come from the selective pieces only (in at most 5% of articles; else the rarest one): a word
+            // like 不得 or 个月 alone would make most of the corpus a candidate. Every piece still counts in the score.
+            let sets = plan.positivePieces.map { documents(matching: $0, cache: &cache) }
+            let sizes = sets.map(\.cardinality)
             var relaxed = DocumentSet(count: articles.count)
-            for piece in plan.positivePieces { relaxed.formUnion(documents(matching: piece, cache: &cache)) }
+            for (set, size) in zip(sets, sizes) where size * 20 <= articles.count { relaxed.formUnion(set) }
+            if relaxed.isEmpty, let rarest = sizes.indices.min(by: { sizes[$0] < sizes[$1] }) { relaxed = sets[rarest] }
             relaxed.formIntersection(admitted)
             relaxed.subtract(excluded)
             relaxed.subtract(strict)
