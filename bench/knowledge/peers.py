@@ -57,14 +57,17 @@ def evaluate(search, queries, runs):
             if hit in relevant:
                 mrr += 1 / (rank + 1)
                 break
-    latencies = []
+    latencies, cpu = [], 0.0
     start = time.perf_counter()
     for _ in range(runs):
         for q in queries:
             t = time.perf_counter()
+            c = time.thread_time()
             search(q['query'])
+            cpu += time.thread_time() - c
             latencies.append((time.perf_counter() - t) * 1000)
     total = time.perf_counter() - start
+    evaluate.cpu_mean_ms = cpu * 1000 / len(latencies)
     latencies.sort()
     pct = lambda p: latencies[min(len(latencies) - 1, int(len(latencies) * p))]
     n = len(queries)
@@ -126,6 +129,8 @@ def main():
     print(f'{name}: {len(docs)} articles, build {build:.2f} s (parse + index), peak RSS {rss:.0f} MiB')
     print(f'  relevance: recall@5 {recall:.3f}, MRR {mrr:.3f}')
     print(f'  latency ({runs} runs x {len(queries)} queries): p50 {p50:.3f} ms, p99 {p99:.3f} ms, throughput {qps:.0f} queries/s')
+    cpu = evaluate.cpu_mean_ms
+    print(f'  cpu time per query: mean {cpu:.3f} ms = {1000 / max(cpu, 1e-6):.0f} queries/s per core')
 
 
 if __name__ == '__main__':

@@ -9,53 +9,41 @@ extension SearchIndex {
 
     /// Scores the candidates and keeps the best `limit`.
     ///
-    /// score = Σ words BM25 + bigramWeight · Σ bigrams BM25 + title and heading boosts, times `expiredFactor` for expired
-    /// laws; in relaxed mode also times the share of query pieces the article contains.
+    /// score = Σ words BM25 + bigramWeight · Σ bigrams BM25 + title and heading boosts, times the level and expired
+    /// factors; in relaxed mode also times the square of the share of query pieces the article contains.
     func rank(
         _ candidates: DocumentSet, plan: QueryPlan, coordination: [QueryPlan.Piece]?, cache: inout [QueryPlan.Piece: DocumentSet], limit: Int,
         skipping skipped: Int?
     ) -> [Ranked] {
         guard limit > 0, !candidates.isEmpty else { return [] }
-        var scores = [Double](repeating: 0, count: articles.count)
-        // Few candidates: look each up in the postings instead of walking long posting lists.
-        let size = candidates.cardinality
-        var list: [Int]? = nil
-        if size * 16 < articles.count {
-            var members: [Int] = []
-            members.reserveCapacity(size)
-            candidates.forEach { members.append($0) }
-            list = members
-        }
-        accumulate(plan.wordKeys, weight: 1, lengths: documentWordCount, average: averageWordCount, candidates: candidates, list: list, into: &scores)
+        // Scores live in an array parallel to the sorted candidate list, so no corpus-sized buffer is allocated.
+        var list: [Int] = []
+        list.reserveCapacity(candidates.cardinality)
+        candidates.forEach { list.append($0) }
+        var scores = [Double](repeating: 0, count: list.count)
+        accumulate(plan.wordKeys, weight: 1, lengths: documentWordCount, average: averageWordCount, list: list, into: &scores)
+        // Bigrams in more than a tenth of the articles add little but cost long posting walks: skip them.
+        let selectiveBigrams = plan.bigramKeys.filter { postings.postings($0).count * 10 <= articles.count }
         accumulate(
-            plan.bigramKeys, weight: configuration.bigramWeight, lengths: documentCharacterCount, average: averageCharacterCount,
-            candidates: candidates, list: list, into: &scores)
+            selectiveBigrams, weight: configuration.bigramWeight, lengths: documentCharacterCount, average: averageCharacterCount, list: list,
+            into: &scores)
         for piece in plan.positivePieces {
             switch piece {
             case .substring(let scalars):
-                boost(fields: titles, scalars, weight: configuration.titleBoost, candidates: candidates, into: &scores)
-                boost(fields: headings, scalars, weight: configuration.headingBoost, candidates: candidates, into: &scores)
+                boost(fields: titles, scalars, weight: configuration.titleBoost, list: list, into: &scores)
+                boost(fields: headings, scalars, weight: configuration.headingBoost, list: list, into: &scores)
             case .anyOf(let alternatives):
-                for scalars in alternatives {
-                    boost(fields: headings, scalars, weight: configuration.headingBoost, candidates: candidates, into: &scores)
-                }
+                for scalars in alternatives { boost(fields: headings, scalars, weight: configuration.headingBoost, list: list, into: &scores) }
             case .law(_, let named):
-                for law in named {
-                    for document in laws[law].documents where candidates.contains(document) { scores[document] += configuration.namedLawBoost }
-                }
+                for law in named { add(configuration.namedLawBoost, to: laws[law].documents, list: list, into: &scores) }
             case .token:
                 break
             }
         }
-        var pieceSets: [DocumentSet] = []
-        if let coordination {
-            pieceSets = coordination.map { documents(matching: $0, cache: &cache) }
-        }
+        let pieceSets = coordination.map { $0.map { documents(matching: $0, cache: &cache) } } ?? []
         var heap = TopScores(capacity: limit)
-        candidates.forEach { document in
-            guard document != skipped else { return }
-            var score = scores[document]
-            score *= documentFactor[document]
+        for (slot, document) in list.enumerated() where document != skipped {
+            var score = scores[slot] * documentFactor[document]
             if !pieceSets.isEmpty {
                 let matched = pieceSets.reduce(0) { $0 + ($1.contains(document) ? 1 : 0) }
                 let share = Double(matched) / Double(pieceSets.count)
@@ -66,9 +54,9 @@ extension SearchIndex {
         return heap.sorted()
     }
 
-    private func accumulate(
-        _ keys: [UInt64], weight: Double, lengths: [Float], average: Double, candidates: DocumentSet, list: [Int]?, into scores: inout [Double]
-    ) {
+    /// Adds each key's BM25 to the candidates: a merge of two sorted lists, or binary searches when the posting list is
+    /// much longer than the candidate list.
+    private func accumulate(_ keys: [UInt64], weight: Double, lengths: [Float], average: Double, list: [Int], into scores: inout [Double]) {
         let documentCount = Double(articles.count)
         let k1 = configuration.k1
         let b = configuration.b
@@ -77,28 +65,38 @@ extension SearchIndex {
             guard !range.isEmpty else { continue }
             let frequency = Double(range.count)
             let idf = log(1 + (documentCount - frequency + 0.5) / (frequency + 0.5)) * weight
-            if let list, list.count * 16 < range.count {
-                for document in list {
-                    guard let posting = postings.posting(of: UInt32(document), in: range) else { continue }
-                    let tf = Double(postings.postingFrequency[posting])
-                    let norm = k1 * (1 - b + b * Double(lengths[document]) / average)
-                    scores[document] += idf * tf * (k1 + 1) / (tf + norm)
-                }
-                continue
-            }
-            for posting in range {
-                let document = Int(postings.postingDocument[posting])
-                guard candidates.contains(document) else { continue }
+            func add(_ slot: Int, _ posting: Int) {
+                let document = list[slot]
                 let tf = Double(postings.postingFrequency[posting])
                 let norm = k1 * (1 - b + b * Double(lengths[document]) / average)
-                scores[document] += idf * tf * (k1 + 1) / (tf + norm)
+                scores[slot] += idf * tf * (k1 + 1) / (tf + norm)
+            }
+            if list.count * 16 < range.count {
+                for slot in list.indices {
+                    if let posting = postings.posting(of: UInt32(list[slot]), in: range) { add(slot, posting) }
+                }
+            } else {
+                var slot = 0
+                var posting = range.lowerBound
+                while slot < list.count, posting < range.upperBound {
+                    let document = Int(postings.postingDocument[posting])
+                    if document == list[slot] {
+                        add(slot, posting)
+                        slot += 1
+                        posting += 1
+                    } else if document < list[slot] {
+                        posting += 1
+                    } else {
+                        slot += 1
+                    }
+                }
             }
         }
     }
 
     /// Adds `weight` times the piece's body IDF to articles under a title or heading containing it: a field match counts
     /// about as much as one occurrence in the text, however rare the title is.
-    private func boost(fields: FieldMatcher, _ scalars: [UInt32], weight: Double, candidates: DocumentSet, into scores: inout [Double]) {
+    private func boost(fields: FieldMatcher, _ scalars: [UInt32], weight: Double, list: [Int], into scores: inout [Double]) {
         guard weight > 0, scalars.count >= 2 else { return }
         let matched = fields.fields(containing: scalars)
         guard !matched.isEmpty else { return }
@@ -106,8 +104,21 @@ extension SearchIndex {
         var frequency = Double(postings.postings(ScalarHash.of(scalars)).count)
         if frequency == 0 { frequency = Double(matched.reduce(0) { $0 + fields.documents(of: $1).count }) }
         let idf = log(1 + (documentCount - frequency + 0.5) / (frequency + 0.5))
-        for field in matched {
-            for document in fields.documents(of: field) where candidates.contains(document) { scores[document] += weight * idf }
+        for field in matched { add(weight * idf, to: fields.documents(of: field), list: list, into: &scores) }
+    }
+
+    /// Adds a value to the candidates inside a document range.
+    private func add(_ value: Double, to documents: Range<Int>, list: [Int], into scores: inout [Double]) {
+        var low = 0
+        var high = list.count
+        while low < high {
+            let middle = (low + high) >> 1
+            if list[middle] < documents.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        var slot = low
+        while slot < list.count, list[slot] < documents.upperBound {
+            scores[slot] += value
+            slot += 1
         }
     }
 
@@ -118,7 +129,8 @@ extension SearchIndex {
         let needles = plan.positivePieces.flatMap(\.highlights)
         return SearchHit(
             lawID: law.metadata.id, lawTitle: law.title, articleLabel: article.label, article: article.article, headingPath: article.headingPath,
-            score: score, match: match, snippet: SnippetBuilder.snippet(of: article.text, marking: needles), document: document)
+            score: score, match: match, snippet: SnippetBuilder.snippet(
+                of: article.text, normalized: normalizedText[normalizedStart[document]..<normalizedStart[document + 1]], marking: needles), document: document)
     }
 }
 

@@ -99,25 +99,32 @@ extension SearchIndex {
             return
         }
         let lists = (0..<(scalars.count - 1)).map { postings.postings(PostingStore.bigramKey(scalars[$0], scalars[$0 + 1])) }
-        guard let driver = lists.indices.min(by: { lists[$0].count < lists[$1].count }), !lists[driver].isEmpty else { return }
+        guard lists.allSatisfy({ !$0.isEmpty }) else { return }
         if lists.count == 1 {
             for posting in lists[0] { set.insert(Int(postings.postingDocument[posting])) }
             return
         }
-        candidates: for posting in lists[driver] {
-            let document = postings.postingDocument[posting]
-            var found: [Int] = []
-            found.reserveCapacity(lists.count)
-            for list in lists {
-                guard let match = postings.posting(of: document, in: list) else { continue candidates }
-                found.append(match)
+        // Intersect the bigram lists as bitmaps, then check offsets only in the articles holding every bigram,
+        // walking each list with a cursor (both sides are sorted by document).
+        var common = DocumentSet(count: articles.count)
+        for posting in lists[0] { common.insert(Int(postings.postingDocument[posting])) }
+        for list in lists.dropFirst() {
+            var members = DocumentSet(count: articles.count)
+            for posting in list { members.insert(Int(postings.postingDocument[posting])) }
+            common.formIntersection(members)
+        }
+        var cursors = lists.map(\.lowerBound)
+        common.forEach { document in
+            let target = UInt32(document)
+            for index in lists.indices {
+                while postings.postingDocument[cursors[index]] < target { cursors[index] += 1 }
             }
-            let first = found[0]
+            let first = cursors[0]
             let start = Int(postings.positionStart[first])
             positions: for offset in start..<(start + Int(postings.postingFrequency[first])) {
                 let position = postings.positions[offset]
-                for index in 1..<found.count where !postings.hasPosition(found[index], position + UInt32(index)) { continue positions }
-                set.insert(Int(document))
+                for index in 1..<lists.count where !postings.hasPosition(cursors[index], position + UInt32(index)) { continue positions }
+                set.insert(document)
                 break
             }
         }

@@ -64,6 +64,9 @@ public final class SearchIndex: Sendable {
     /// Per document, copied out of ``articles`` so the scoring loops touch only flat numbers.
     let documentWordCount: [Float]
     let documentCharacterCount: [Float]
+    /// Every article's normalised text, one after the other: `normalizedText[normalizedStart[d] ..< normalizedStart[d + 1]]`.
+    let normalizedText: [UInt32]
+    let normalizedStart: [Int]
     /// Per document: the expired and level factors multiplied.
     let documentFactor: [Double]
     let averageCharacterCount: Double
@@ -86,6 +89,8 @@ public final class SearchIndex: Sendable {
         var builder = PostingStore.Builder(expectedOccurrences: input.reduce(0) { $0 + $1.document.articles.count } * 300)
         var totalWords = 0
         var totalCharacters = 0
+        var normalizedText: [UInt32] = []
+        var normalizedStart: [Int] = [0]
         for (document, metadata) in input {
             let lawIndex = laws.count
             let first = articles.count
@@ -94,7 +99,10 @@ public final class SearchIndex: Sendable {
             for article in document.articles {
                 let documentNumber = articles.count
                 let text = article.text
-                let (words, characters) = Self.addOccurrences(of: text, document: UInt32(documentNumber), segmenter: segmenter, into: &builder)
+                let scalars = TextNormalizer.normalize(text)
+                normalizedText.append(contentsOf: scalars)
+                normalizedStart.append(normalizedText.count)
+                let (words, characters) = Self.addOccurrences(of: scalars, document: UInt32(documentNumber), segmenter: segmenter, into: &builder)
                 totalWords += words
                 totalCharacters += characters
                 numbers[article.articleNumber] = numbers[article.articleNumber] ?? documentNumber
@@ -122,6 +130,8 @@ public final class SearchIndex: Sendable {
         }
         self.laws = laws
         self.articles = articles
+        self.normalizedText = normalizedText
+        self.normalizedStart = normalizedStart
         self.documentWordCount = articles.map { Float($0.wordCount) }
         self.documentCharacterCount = articles.map { Float($0.characterCount) }
         self.documentFactor = articles.map { article in
@@ -155,10 +165,9 @@ public final class SearchIndex: Sendable {
     }
 
     /// Indexes one article's text: words at their offsets, ideograph unigrams and bigrams at theirs.
-    private static func addOccurrences(of text: String, document: UInt32, segmenter: Segmenter, into builder: inout PostingStore.Builder) -> (
+    private static func addOccurrences(of scalars: [UInt32], document: UInt32, segmenter: Segmenter, into builder: inout PostingStore.Builder) -> (
         words: Int, characters: Int
     ) {
-        let scalars = TextNormalizer.normalize(text)
         var words = 0
         segmenter.scan(scalars) { span in
             builder.add(span.key, document: document, position: UInt32(span.start))

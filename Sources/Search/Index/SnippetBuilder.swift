@@ -1,18 +1,26 @@
 /// Cuts an excerpt around the densest cluster of matched words and records where they are.
+///
+/// Matching runs over the article's normalised scalars, kept flat in the index; the excerpt is one slice of the
+/// original text, so a snippet costs a scan of one article and a single string copy.
 enum SnippetBuilder {
     /// Length of an excerpt in characters.
     static let width = 90
     /// Characters shown before the first match.
     static let lead = 12
 
-    static func snippet(of text: String, marking needles: [[UInt32]]) -> Snippet {
-        let original = Array(text.unicodeScalars)
-        let normalized = original.map { TextNormalizer.normalize($0.value) }
+    /// - Parameters:
+    ///   - text: the article's original text.
+    ///   - normalized: its normalised scalars (same length in scalars as `text`).
+    ///   - needles: normalised words to mark.
+    static func snippet(of text: String, normalized: ArraySlice<UInt32>, marking needles: [[UInt32]]) -> Snippet {
+        let base = normalized.startIndex
+        let count = normalized.count
         var matches: [Range<Int>] = []
-        for needle in needles where !needle.isEmpty && needle.count <= normalized.count {
+        for needle in needles where !needle.isEmpty && needle.count <= count {
             var index = 0
-            while index <= normalized.count - needle.count {
-                if normalized[index] == needle[0], normalized[index..<(index + needle.count)].elementsEqual(needle) {
+            let first = needle[0]
+            while index <= count - needle.count {
+                if normalized[base + index] == first, needle.indices.allSatisfy({ normalized[base + index + $0] == needle[$0] }) {
                     matches.append(index..<(index + needle.count))
                     index += needle.count
                 } else {
@@ -21,44 +29,42 @@ enum SnippetBuilder {
             }
         }
         matches.sort { $0.lowerBound < $1.lowerBound }
-        // The window start (one per match) that covers the most distinct needles' characters.
+        // The window start (one per match) that covers the most matched characters.
         var start = 0
         var best = -1
         for match in matches {
             let from = max(0, match.lowerBound - lead)
-            let covered = matches.filter { $0.lowerBound >= from && $0.upperBound <= from + width }.reduce(0) { $0 + $1.count }
+            var covered = 0
+            for other in matches where other.lowerBound >= from && other.upperBound <= from + width { covered += other.count }
             if covered > best {
                 best = covered
                 start = from
             }
         }
-        let end = min(original.count, start + width)
-        var excerpt = String.UnicodeScalarView()
-        var highlights: [Range<Int>] = []
-        var utf16Offset = 0
-        if start > 0 {
-            excerpt.append("…")
-            utf16Offset = 1
+        let end = min(count, start + width)
+        let scalars = text.unicodeScalars
+        let startIndex = scalars.index(scalars.startIndex, offsetBy: start)
+        let endIndex = scalars.index(startIndex, offsetBy: end - start)
+        var excerpt = String(scalars[startIndex..<endIndex])
+        if excerpt.utf8.contains(0x0A) { excerpt = excerpt.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ") }
+        let prefix = start > 0 ? "…" : ""
+        // UTF-16 offset of each scalar offset in the window.
+        var offsets = [Int](repeating: 0, count: end - start + 1)
+        var utf16 = prefix.utf16.count
+        for index in start..<end {
+            offsets[index - start] = utf16
+            utf16 += normalized[base + index] > 0xFFFF ? 2 : 1
         }
-        var merged: [Range<Int>] = []
+        offsets[end - start] = utf16
+        var highlights: [Range<Int>] = []
         for match in matches where match.lowerBound >= start && match.upperBound <= end {
-            if let last = merged.last, match.lowerBound < last.upperBound {
-                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, match.upperBound)
+            let range = offsets[match.lowerBound - start]..<offsets[match.upperBound - start]
+            if let last = highlights.last, range.lowerBound < last.upperBound {
+                highlights[highlights.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
             } else {
-                merged.append(match)
+                highlights.append(range)
             }
         }
-        var offsets: [Int] = []
-        offsets.reserveCapacity(end - start + 1)
-        for index in start..<end {
-            offsets.append(utf16Offset)
-            let scalar = original[index] == "\n" ? " " : original[index]
-            excerpt.append(scalar)
-            utf16Offset += scalar.utf16.count
-        }
-        offsets.append(utf16Offset)
-        for range in merged { highlights.append(offsets[range.lowerBound - start]..<offsets[range.upperBound - start]) }
-        if end < original.count { excerpt.append("…") }
-        return Snippet(text: String(excerpt), highlights: highlights)
+        return Snippet(text: prefix + excerpt + (end < count ? "…" : ""), highlights: highlights)
     }
 }
