@@ -64,9 +64,9 @@ public final class SearchIndex: Sendable {
     /// Per document, copied out of ``articles`` so the scoring loops touch only flat numbers.
     let documentWordCount: [Float]
     let documentCharacterCount: [Float]
-    /// Every article's normalised text, one after the other: `normalizedText[normalizedStart[d] ..< normalizedStart[d + 1]]`.
-    let normalizedText: [UInt32]
-    let normalizedStart: [Int]
+    /// Every article's text as written, as scalars, one after the other: `articleScalars[articleStart[d] ..< articleStart[d + 1]]`.
+    let articleScalars: [UInt32]
+    let articleStart: [Int]
     /// Per document: the expired and level factors multiplied.
     let documentFactor: [Double]
     let averageCharacterCount: Double
@@ -89,8 +89,8 @@ public final class SearchIndex: Sendable {
         var builder = PostingStore.Builder(expectedOccurrences: input.reduce(0) { $0 + $1.document.articles.count } * 300)
         var totalWords = 0
         var totalCharacters = 0
-        var normalizedText: [UInt32] = []
-        var normalizedStart: [Int] = [0]
+        var articleScalars: [UInt32] = []
+        var articleStart: [Int] = [0]
         for (document, metadata) in input {
             let lawIndex = laws.count
             let first = articles.count
@@ -100,8 +100,8 @@ public final class SearchIndex: Sendable {
                 let documentNumber = articles.count
                 let text = article.text
                 let scalars = TextNormalizer.normalize(text)
-                normalizedText.append(contentsOf: scalars)
-                normalizedStart.append(normalizedText.count)
+                articleScalars.append(contentsOf: text.unicodeScalars.lazy.map(\.value))
+                articleStart.append(articleScalars.count)
                 let (words, characters) = Self.addOccurrences(of: scalars, document: UInt32(documentNumber), segmenter: segmenter, into: &builder)
                 totalWords += words
                 totalCharacters += characters
@@ -130,8 +130,8 @@ public final class SearchIndex: Sendable {
         }
         self.laws = laws
         self.articles = articles
-        self.normalizedText = normalizedText
-        self.normalizedStart = normalizedStart
+        self.articleScalars = articleScalars
+        self.articleStart = articleStart
         self.documentWordCount = articles.map { Float($0.wordCount) }
         self.documentCharacterCount = articles.map { Float($0.characterCount) }
         self.documentFactor = articles.map { article in

@@ -1,7 +1,7 @@
 /// Cuts an excerpt around the densest cluster of matched words and records where they are.
 ///
-/// Matching runs over the article's normalised scalars, kept flat in the index; the excerpt is one slice of the
-/// original text, so a snippet costs a scan of one article and a single string copy.
+/// Matching runs over the article's scalars, kept flat in the index (normalised on the fly); the excerpt is built as
+/// UTF-16 from the same scalars, so a snippet costs one scan of the article and one string.
 enum SnippetBuilder {
     /// Length of an excerpt in characters.
     static let width = 90
@@ -9,18 +9,19 @@ enum SnippetBuilder {
     static let lead = 12
 
     /// - Parameters:
-    ///   - text: the article's original text.
-    ///   - normalized: its normalised scalars (same length in scalars as `text`).
+    ///   - original: the article's scalars as written.
     ///   - needles: normalised words to mark.
-    static func snippet(of text: String, normalized: ArraySlice<UInt32>, marking needles: [[UInt32]]) -> Snippet {
-        let base = normalized.startIndex
-        let count = normalized.count
+    static func snippet(of original: ArraySlice<UInt32>, marking needles: [[UInt32]]) -> Snippet {
+        let base = original.startIndex
+        let count = original.count
         var matches: [Range<Int>] = []
         for needle in needles where !needle.isEmpty && needle.count <= count {
             var index = 0
             let first = needle[0]
             while index <= count - needle.count {
-                if normalized[base + index] == first, needle.indices.allSatisfy({ normalized[base + index + $0] == needle[$0] }) {
+                if TextNormalizer.normalize(original[base + index]) == first,
+                    needle.indices.allSatisfy({ TextNormalizer.normalize(original[base + index + $0]) == needle[$0] })
+                {
                     matches.append(index..<(index + needle.count))
                     index += needle.count
                 } else {
@@ -42,20 +43,24 @@ enum SnippetBuilder {
             }
         }
         let end = min(count, start + width)
-        let scalars = text.unicodeScalars
-        let startIndex = scalars.index(scalars.startIndex, offsetBy: start)
-        let endIndex = scalars.index(startIndex, offsetBy: end - start)
-        var excerpt = String(scalars[startIndex..<endIndex])
-        if excerpt.utf8.contains(0x0A) { excerpt = excerpt.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ") }
-        let prefix = start > 0 ? "…" : ""
-        // UTF-16 offset of each scalar offset in the window.
+        // The excerpt as UTF-16, built straight from the original scalars (line breaks shown as spaces).
+        var units: [UInt16] = []
+        units.reserveCapacity(end - start + 2)
+        if start > 0 { units.append(0x2026) }
         var offsets = [Int](repeating: 0, count: end - start + 1)
-        var utf16 = prefix.utf16.count
         for index in start..<end {
-            offsets[index - start] = utf16
-            utf16 += normalized[base + index] > 0xFFFF ? 2 : 1
+            offsets[index - start] = units.count
+            let value = original[base + index]
+            if value > 0xFFFF {
+                let scalar = value - 0x10000
+                units.append(UInt16(0xD800 + (scalar >> 10)))
+                units.append(UInt16(0xDC00 + (scalar & 0x3FF)))
+            } else {
+                units.append(value == 0x0A ? 0x20 : UInt16(value))
+            }
         }
-        offsets[end - start] = utf16
+        offsets[end - start] = units.count
+        if end < count { units.append(0x2026) }
         var highlights: [Range<Int>] = []
         for match in matches where match.lowerBound >= start && match.upperBound <= end {
             let range = offsets[match.lowerBound - start]..<offsets[match.upperBound - start]
@@ -65,6 +70,6 @@ enum SnippetBuilder {
                 highlights.append(range)
             }
         }
-        return Snippet(text: prefix + excerpt + (end < count ? "…" : ""), highlights: highlights)
+        return Snippet(text: String(decoding: units, as: UTF16.self), highlights: highlights)
     }
 }
