@@ -16,7 +16,10 @@ let package = Package(
         // Search engine: law parser, segmenter, index, citations. `Parsing/` compiles on its own (stdlib only) for fuzzing.
         .target(name: "Search", swiftSettings: strictSettings),
         .testTarget(name: "SearchTests", dependencies: ["Search"], swiftSettings: strictSettings),
-        // Benchmark driver for bench/knowledge (full corpus, recall@5/MRR, latency).
-        .executableTarget(name: "KnowledgeBench", dependencies: ["Search"], swiftSettings: strictSettings),
+        // ICU word break (Debian libicu-dev), only to compare segmentation; its own target, without Foundation (see c-libraries.md).
+        .systemLibrary(name: "CICU", pkgConfig: "icu-uc", providers: [.apt(["libicu-dev"])]),
+        .target(name: "SearchICU", dependencies: ["CICU"], swiftSettings: strictSettings),
+        // Benchmark driver for bench/knowledge (full corpus, recall@5/MRR, latency, segmentation against ICU).
+        .executableTarget(name: "KnowledgeBench", dependencies: ["Search", "SearchICU"], swiftSettings: strictSettings),
     ]
 )

@@ -10,6 +10,7 @@ struct BenchArguments {
     var runs = 20
     var resultsOut: String?
     var show: [String] = []
+    var laws: String?
 
     init(_ arguments: [String]) {
         var index = 1
@@ -27,6 +28,7 @@ struct BenchArguments {
             case "--runs": runs = Int(value()) ?? 20
             case "--results": resultsOut = value()
             case "--show": show.append(value())
+            case "--laws": laws = value()
             default: FileHandle.standardError.write(Data("unknown option \(arguments[index])\n".utf8))
             }
             index += 1

@@ -55,6 +55,10 @@ struct KnowledgeBenchmark {
                 lines.append(String(format: "  %8.3f %@ %@%@ [%@] %@", hit.score, "\(hit.match)", hit.lawTitle, hit.articleLabel, hit.headingPath.joined(separator: "/"), hit.snippet.marked))
             }
         }
+        if let lawsDirectory = arguments.laws {
+            let sample = files.prefix(400).flatMap { $0.document.articles.map(\.text) }
+            lines += try SegmentationComparison(segmenter: segmenter, lawsDirectory: URL(fileURLWithPath: lawsDirectory)).report(corpusArticles: sample)
+        }
         if let queriesPath = arguments.queries {
             let queries = try BenchQuery.load(queriesPath)
             lines += Evaluation(index: index, queries: queries, runs: arguments.runs, resultsOut: arguments.resultsOut).report()

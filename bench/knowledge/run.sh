@@ -20,7 +20,7 @@ bash "$root/bench/knowledge/export-metadata.sh" "$shared/laws/metadata.sqlite3" 
 echo "== ours (Swift, release)"
 swift build -c release --product KnowledgeBench --package-path "$root" 2>&1 | tail -1
 "$root/.build/release/KnowledgeBench" --corpus "$work/corpus" --metadata "$work/metadata.tsv" --dict "$root/Data/dict" \
-    --cache "$work/dict.bin" --queries "$queries" --runs "$runs" --results "$work/ours.tsv"
+    --cache "$work/dict.bin" --queries "$queries" --runs "$runs" --results "$work/ours.tsv" --laws "$root/Data/laws"
 
 venv="$root/.build/bench-venv"
 if [ ! -x "$venv/bin/python" ]; then
