@@ -57,6 +57,6 @@ struct SegmenterTests {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("jianwu-search-bad-\(UUID().uuidString).bin")
         defer { try? FileManager.default.removeItem(at: url) }
         try Data(repeating: 7, count: 100).write(to: url)
-        #expect(throws: DictionaryLoadError.self) { try WordDictionary(cacheAt: url) }
+        #expect(throws: SearchDataError.self) { try WordDictionary(cacheAt: url) }
     }
 }

@@ -37,28 +37,26 @@ struct PostingStore: Sendable {
 
     /// The posting of `document` within `range`, by binary search.
     func posting(of document: UInt32, in range: Range<Int>) -> Int? {
-        var low = range.lowerBound
-        var high = range.upperBound
-        while low < high {
-            let middle = (low + high) >> 1
-            let value = postingDocument[middle]
-            if value == document { return middle }
-            if value < document { low = middle + 1 } else { high = middle }
-        }
-        return nil
+        Self.index(of: document, in: postingDocument, range)
     }
 
     /// Whether posting p has a position equal to `position`.
     func hasPosition(_ posting: Int, _ position: UInt32) -> Bool {
-        var low = Int(positionStart[posting])
-        var high = low + Int(postingFrequency[posting])
+        let start = Int(positionStart[posting])
+        return Self.index(of: position, in: positions, start..<(start + Int(postingFrequency[posting]))) != nil
+    }
+
+    /// Binary search for `value` in a sorted slice.
+    private static func index(of value: UInt32, in values: [UInt32], _ range: Range<Int>) -> Int? {
+        var low = range.lowerBound
+        var high = range.upperBound
         while low < high {
             let middle = (low + high) >> 1
-            let value = positions[middle]
-            if value == position { return true }
-            if value < position { low = middle + 1 } else { high = middle }
+            let found = values[middle]
+            if found == value { return middle }
+            if found < value { low = middle + 1 } else { high = middle }
         }
-        return false
+        return nil
     }
 
     /// Accumulates every occurrence, then sorts them into postings.

@@ -1,24 +1,5 @@
 public import Foundation
 
-/// A failure to load a dictionary; the reason says which.
-public struct DictionaryLoadError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// Why loading failed.
-    public struct Reason: Hashable, Sendable {
-        fileprivate let code: String
-        /// The file cannot be read.
-        public static let unreadable = Reason(code: "unreadable")
-        /// The binary cache is from another format version or is truncated.
-        public static let invalidCache = Reason(code: "invalid-cache")
-    }
-
-    /// Why loading failed.
-    public var reason: Reason
-    /// The file concerned.
-    public var path: String
-
-    public var description: String { "\(reason.code): \(path)" }
-}
-
 extension WordDictionary {
     /// The file names of the shipped dictionaries (Data/dict): jieba's general one and lawa's legal terms.
     public static let shippedFileNames = ["jieba-dict.txt", "lawa-law-term.dic"]
@@ -27,12 +8,12 @@ extension WordDictionary {
     ///
     /// Each file's frequencies are turned into probabilities against that file's own total, so the legal dictionary's
     /// larger counts do not swamp jieba's; a word in both keeps the higher probability.
-    /// - Throws: ``DictionaryLoadError`` when a file cannot be read.
+    /// - Throws: ``SearchDataError`` when a file cannot be read.
     public static func load(textFiles: [URL]) throws -> WordDictionary {
         var dictionary = WordDictionary(capacity: 1 << 20)
         var lowest: Float = 0
         for url in textFiles {
-            guard let data = try? Data(contentsOf: url) else { throw DictionaryLoadError(reason: .unreadable, path: url.path) }
+            guard let data = try? Data(contentsOf: url) else { throw SearchDataError(reason: .unreadable, path: url.path) }
             let entries = data.withUnsafeBytes { DictionaryTextReader.read($0) }
             let total = Double(max(entries.totalFrequency, 1))
             for index in entries.frequencies.indices {
@@ -61,12 +42,12 @@ extension WordDictionary {
     }
 
     /// Reads a binary cache written by ``writeCache(to:)``.
-    /// - Throws: ``DictionaryLoadError`` when the file is missing, truncated or of another version.
+    /// - Throws: ``SearchDataError`` when the file is missing, truncated or of another version.
     public init(cacheAt url: URL) throws {
         guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else {
-            throw DictionaryLoadError(reason: .unreadable, path: url.path)
+            throw SearchDataError(reason: .unreadable, path: url.path)
         }
-        let invalid = DictionaryLoadError(reason: .invalidCache, path: url.path)
+        let invalid = SearchDataError(reason: .invalidCache, path: url.path)
         guard data.count >= 32 else { throw invalid }
         let header = data.withUnsafeBytes { raw in (0..<4).map { raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self) } }
         let count = Int(header[1])
