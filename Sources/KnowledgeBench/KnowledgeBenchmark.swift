@@ -44,6 +44,15 @@ struct KnowledgeBenchmark {
         if let value = environment["BENCH_LAW_LEVEL"].flatMap(Double.init) { configuration.levelFactors["法律"] = value }
         if let value = environment["BENCH_SPC_LEVEL"].flatMap(Double.init) { configuration.levelFactors["司法解释"] = value }
         let (index, buildTime) = measure { SearchIndex(laws: input, segmenter: segmenter, configuration: configuration) }
+        let snapshotURL = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("knowledge-bench-\(getpid()).snapshot")
+        defer { try? FileManager.default.removeItem(at: snapshotURL) }
+        let (_, writeTime) = try measure { try index.writeSnapshot(to: snapshotURL) }
+        let (_, loadTime) = try measure { _ = try SearchIndex(snapshotAt: snapshotURL, segmenter: segmenter, configuration: configuration) }
+        let snapshotSize = (try? FileManager.default.attributesOfItem(atPath: snapshotURL.path)[.size] as? Int) ?? 0
+        lines.append(
+            String(
+                format: "snapshot: %.0f MiB, write %.2f s, load %.2f s (against %.2f s to parse and build)", Double(snapshotSize) / 1048576,
+                writeTime, loadTime, parseTime + buildTime))
         let memory = memoryMiB()
         lines.append(
             String(

@@ -129,7 +129,7 @@ extension SearchIndex {
         let needles = plan.positivePieces.flatMap(\.highlights)
         return SearchHit(
             lawID: law.metadata.id, lawTitle: law.title, articleLabel: article.label, article: article.article, headingPath: article.headingPath,
-            score: score, match: match, snippet: SnippetBuilder.snippet(of: articleScalars[articleStart[document]..<articleStart[document + 1]], marking: needles), document: document)
+            score: score, match: match, snippet: SnippetBuilder.snippet(of: content.articleScalars[content.articleStart[document]..<content.articleStart[document + 1]], marking: needles), document: document)
     }
 }
 

@@ -47,29 +47,25 @@ public final class SearchIndex: Sendable {
         var article: ArticleNumber
         var label: String
         var headingPath: [String]
-        var text: String
-        var wordCount: Int
-        var characterCount: Int
     }
 
     let segmenter: Segmenter
     let citationParser: CitationParser
     let configuration: Configuration
+    /// What a snapshot stores; everything below it is derived.
+    let content: IndexContent
     let laws: [Law]
     let articles: [Article]
     let postings: PostingStore
     let titles: FieldMatcher
     let headings: FieldMatcher
     let averageWordCount: Double
-    /// Per document, copied out of ``articles`` so the scoring loops touch only flat numbers.
+    let averageCharacterCount: Double
+    /// Per document, copied out so the scoring loops touch only flat numbers.
     let documentWordCount: [Float]
     let documentCharacterCount: [Float]
-    /// Every article's text as written, as scalars, one after the other: `articleScalars[articleStart[d] ..< articleStart[d + 1]]`.
-    let articleScalars: [UInt32]
-    let articleStart: [Int]
     /// Per document: the expired and level factors multiplied.
     let documentFactor: [Double]
-    let averageCharacterCount: Double
     /// Normalised title (and title without 中华人民共和国) → laws, for citation resolution.
     let lawsByTitle: [String: [Int]]
 
@@ -78,72 +74,62 @@ public final class SearchIndex: Sendable {
     ///   - laws: parsed documents with their metadata; each article becomes one searchable document.
     ///   - segmenter: the segmenter used for documents and queries alike.
     ///   - configuration: ranking parameters.
-    public init(laws input: [(document: LawDocument, metadata: LawMetadata)], segmenter: Segmenter, configuration: Configuration = .init()) {
+    public convenience init(
+        laws input: [(document: LawDocument, metadata: LawMetadata)], segmenter: Segmenter, configuration: Configuration = .init()
+    ) {
+        self.init(content: IndexContent(laws: input, segmenter: segmenter), segmenter: segmenter, configuration: configuration)
+    }
+
+    /// Derives the query-time structures from the stored content.
+    init(content: IndexContent, segmenter: Segmenter, configuration: Configuration) {
         self.segmenter = segmenter
         self.configuration = configuration
+        self.content = content
+        self.postings = content.postings
         var laws: [Law] = []
         var articles: [Article] = []
         var titles = FieldMatcher()
         var headings = FieldMatcher()
         var lawsByTitle: [String: [Int]] = [:]
-        var builder = PostingStore.Builder(expectedOccurrences: input.reduce(0) { $0 + $1.document.articles.count } * 300)
-        var totalWords = 0
-        var totalCharacters = 0
-        var articleScalars: [UInt32] = []
-        var articleStart: [Int] = [0]
-        for (document, metadata) in input {
-            let lawIndex = laws.count
-            let first = articles.count
+        for (lawIndex, record) in content.laws.enumerated() {
             var numbers: [ArticleNumber: Int] = [:]
             var headingRanges: [[String]: Range<Int>] = [:]
-            for article in document.articles {
-                let documentNumber = articles.count
-                let text = article.text
-                let scalars = TextNormalizer.normalize(text)
-                articleScalars.append(contentsOf: text.unicodeScalars.lazy.map(\.value))
-                articleStart.append(articleScalars.count)
-                let (words, characters) = Self.addOccurrences(of: scalars, document: UInt32(documentNumber), segmenter: segmenter, into: &builder)
-                totalWords += words
-                totalCharacters += characters
-                numbers[article.articleNumber] = numbers[article.articleNumber] ?? documentNumber
-                for depth in article.headingPath.indices {
-                    let key = Array(article.headingPath[...depth])
-                    let range = headingRanges[key] ?? documentNumber..<documentNumber
-                    headingRanges[key] = range.lowerBound..<(documentNumber + 1)
+            for document in record.documents {
+                let stored = content.articles[document]
+                let number = ArticleNumber(stored.number, suffix: stored.suffix)
+                numbers[number] = numbers[number] ?? document
+                for depth in stored.headingPath.indices {
+                    let key = Array(stored.headingPath[...depth])
+                    let range = headingRanges[key] ?? document..<document
+                    headingRanges[key] = range.lowerBound..<(document + 1)
                 }
-                articles.append(
-                    Article(
-                        law: lawIndex, article: article.articleNumber, label: article.label, headingPath: article.headingPath, text: text,
-                        wordCount: words, characterCount: characters))
+                articles.append(Article(law: lawIndex, article: number, label: number.label, headingPath: stored.headingPath))
             }
-            let range = first..<articles.count
             for (path, documents) in headingRanges.sorted(by: { $0.value.lowerBound < $1.value.lowerBound }) {
                 headings.add(path.last!, documents: documents)
             }
-            titles.add(document.title, documents: range)
-            let normalizedTitle = Self.titleKey(document.title)
+            titles.add(record.title, documents: record.documents)
+            let normalizedTitle = Self.titleKey(record.title)
             lawsByTitle[normalizedTitle, default: []].append(lawIndex)
             if normalizedTitle.hasPrefix("中华人民共和国") {
                 lawsByTitle[String(normalizedTitle.dropFirst(7)), default: []].append(lawIndex)
             }
-            laws.append(Law(title: document.title, metadata: metadata, documents: range, articles: numbers))
+            laws.append(Law(title: record.title, metadata: record.metadata, documents: record.documents, articles: numbers))
         }
         self.laws = laws
         self.articles = articles
-        self.articleScalars = articleScalars
-        self.articleStart = articleStart
-        self.documentWordCount = articles.map { Float($0.wordCount) }
-        self.documentCharacterCount = articles.map { Float($0.characterCount) }
+        self.documentWordCount = content.articles.map { Float($0.wordCount) }
+        self.documentCharacterCount = content.articles.map { Float($0.characterCount) }
         self.documentFactor = articles.map { article in
             let metadata = laws[article.law].metadata
             return (metadata.isExpired ? configuration.expiredFactor : 1) * (configuration.levelFactors[metadata.level ?? ""] ?? 1)
         }
-        self.postings = builder.build()
         self.titles = titles
         self.headings = headings
         self.lawsByTitle = lawsByTitle
-        self.averageWordCount = Double(max(totalWords, 1)) / Double(max(articles.count, 1))
-        self.averageCharacterCount = Double(max(totalCharacters, 1)) / Double(max(articles.count, 1))
+        let count = Double(max(articles.count, 1))
+        self.averageWordCount = Double(max(content.articles.reduce(0) { $0 + $1.wordCount }, 1)) / count
+        self.averageCharacterCount = Double(max(content.articles.reduce(0) { $0 + $1.characterCount }, 1)) / count
         var extraNames: [String: String] = [:]
         for law in laws { extraNames[law.title] = law.title }
         self.citationParser = CitationParser(extraNames: extraNames)
@@ -157,30 +143,13 @@ public final class SearchIndex: Sendable {
     public var termCount: Int { postings.terms.count }
 
     /// The full text of an indexed article (paragraphs and items, one per line).
-    public func articleText(document: Int) -> String { articles[document].text }
+    public func articleText(document: Int) -> String {
+        let slice = content.articleScalars[content.articleStart[document]..<content.articleStart[document + 1]]
+        return String(String.UnicodeScalarView(slice.compactMap(Unicode.Scalar.init)))
+    }
 
     /// Titles compare without spaces and with full-width brackets folded.
     static func titleKey(_ title: String) -> String {
         String(String.UnicodeScalarView(TextNormalizer.normalize(title).filter { $0 != 0x20 }.compactMap(Unicode.Scalar.init)))
-    }
-
-    /// Indexes one article's text: words at their offsets, ideograph unigrams and bigrams at theirs.
-    private static func addOccurrences(of scalars: [UInt32], document: UInt32, segmenter: Segmenter, into builder: inout PostingStore.Builder) -> (
-        words: Int, characters: Int
-    ) {
-        var words = 0
-        segmenter.scan(scalars) { span in
-            builder.add(span.key, document: document, position: UInt32(span.start))
-            words += 1
-        }
-        var characters = 0
-        for index in scalars.indices where TextNormalizer.isIdeograph(scalars[index]) {
-            characters += 1
-            builder.add(PostingStore.unigramKey(scalars[index]), document: document, position: UInt32(index))
-            if index + 1 < scalars.count, TextNormalizer.isIdeograph(scalars[index + 1]) {
-                builder.add(PostingStore.bigramKey(scalars[index], scalars[index + 1]), document: document, position: UInt32(index))
-            }
-        }
-        return (words, characters)
     }
 }
