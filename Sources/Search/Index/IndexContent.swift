@@ -70,7 +70,8 @@ struct IndexContent: Sendable {
             characters += 1
             builder.add(PostingStore.unigramKey(scalars[index]), document: document, position: UInt32(index))
             if index + 1 < scalars.count, TextNormalizer.isIdeograph(scalars[index + 1]) {
-                builder.add(PostingStore.bigramKey(scalars[index], scalars[index + 1]), document: document, position: UInt32(index))
+                builder.add(
+                    PostingStore.bigramKey(scalars[index], scalars[index + 1]), document: document, position: UInt32(index), keepsPosition: true)
             }
         }
         return (words, characters)

@@ -10,7 +10,8 @@ struct PostingStore: Sendable {
     let postingStart: [UInt32]
     let postingDocument: [UInt32]
     let postingFrequency: [UInt32]
-    /// Positions of posting p: `positionStart[p] ..< positionStart[p] + postingFrequency[p]`.
+    /// Positions of posting p: `positionStart[p] ..< positionStart[p] + postingFrequency[p]`. Only bigrams keep positions
+    /// (phrase and substring checks use them); for words and unigrams `positionStart` is 0 and nothing is stored.
     let positionStart: [UInt32]
     let positions: [UInt32]
 
@@ -62,6 +63,7 @@ struct PostingStore: Sendable {
     /// Accumulates every occurrence, then sorts them into postings.
     struct Builder {
         private(set) var terms: [UInt64: UInt32] = [:]
+        private var positional: [Bool] = []
         private var occurrenceTerm: [UInt32] = []
         private var occurrenceDocument: [UInt32] = []
         private var occurrencePosition: [UInt32] = []
@@ -74,13 +76,14 @@ struct PostingStore: Sendable {
 
         /// Records an occurrence; documents must come in increasing order and positions increase within a term.
         @inline(__always)
-        mutating func add(_ key: UInt64, document: UInt32, position: UInt32) {
+        mutating func add(_ key: UInt64, document: UInt32, position: UInt32, keepsPosition: Bool = false) {
             let term: UInt32
             if let known = terms[key] {
                 term = known
             } else {
                 term = UInt32(terms.count)
                 terms[key] = term
+                positional.append(keepsPosition)
             }
             occurrenceTerm.append(term)
             occurrenceDocument.append(document)
@@ -95,18 +98,19 @@ struct PostingStore: Sendable {
             for index in 0..<termCount { start[index + 1] += start[index] }
             var cursor = start
             var sortedDocument = [UInt32](repeating: 0, count: occurrenceTerm.count)
-            var positions = [UInt32](repeating: 0, count: occurrenceTerm.count)
+            var sortedPosition = [UInt32](repeating: 0, count: occurrenceTerm.count)
             for index in occurrenceTerm.indices {
                 let term = Int(occurrenceTerm[index])
                 let slot = Int(cursor[term])
                 cursor[term] += 1
                 sortedDocument[slot] = occurrenceDocument[index]
-                positions[slot] = occurrencePosition[index]
+                sortedPosition[slot] = occurrencePosition[index]
             }
             var postingStart = [UInt32](repeating: 0, count: termCount + 1)
             var postingDocument: [UInt32] = []
             var postingFrequency: [UInt32] = []
             var positionStart: [UInt32] = []
+            var positions: [UInt32] = []
             postingDocument.reserveCapacity(occurrenceTerm.count / 2)
             postingFrequency.reserveCapacity(occurrenceTerm.count / 2)
             positionStart.reserveCapacity(occurrenceTerm.count / 2)
@@ -119,7 +123,12 @@ struct PostingStore: Sendable {
                     while index < end, sortedDocument[index] == document { index += 1 }
                     postingDocument.append(document)
                     postingFrequency.append(UInt32(index - first))
-                    positionStart.append(UInt32(first))
+                    if positional[term] {
+                        positionStart.append(UInt32(positions.count))
+                        positions.append(contentsOf: sortedPosition[first..<index])
+                    } else {
+                        positionStart.append(0)
+                    }
                 }
                 postingStart[term + 1] = UInt32(postingDocument.count)
             }
