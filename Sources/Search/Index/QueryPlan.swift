@@ -36,7 +36,7 @@ struct QueryPlan {
     private static let chargeSuffix = UInt32(0x7F6A)  // 罪
 
     /// Function words that carry no meaning as a required piece.
-    static let stopWords: Set<String> = [
+    static let stopWordList: [String] = [
         "的", "了", "是", "在", "和", "与", "及", "或", "吗", "呢", "吧", "啊", "怎么", "怎样", "什么", "如何", "哪些", "多少", "几", "会",
         "要", "被", "把", "对", "有", "没有", "可以", "能", "能否", "是否", "应该", "应当", "还", "就", "都", "也", "我", "你", "他", "她", "人",
         "怎么办", "吗", "算", "属于", "情况", "规定", "法律", "条",
@@ -46,14 +46,13 @@ struct QueryPlan {
     /// - Parameters:
     ///   - colloquial: everyday word → statute wordings.
     ///   - lawsNamed: the laws a name denotes exactly (empty when it names none).
-    init(_ query: SearchQuery, segmenter: Segmenter, colloquial: [String: [String]] = [:], lawsNamed: (String) -> [Int] = { _ in [] }) {
+    init(_ query: SearchQuery, segmenter: Segmenter, vocabulary: QueryVocabulary) {
         var wordKeys: Set<UInt64> = []
         var bigramKeys: Set<UInt64> = []
         var pieces: [Piece] = []
         func addScoring(_ scalars: [UInt32]) {
             segmenter.scan(scalars) { span in
-                let word = Self.string(scalars[span.start..<span.end])
-                if !Self.stopWords.contains(word) { wordKeys.insert(span.key) }
+                if !vocabulary.stopWords.contains(span.key) { wordKeys.insert(span.key) }
             }
             for index in scalars.indices.dropLast()
             where TextNormalizer.isIdeograph(scalars[index]) && TextNormalizer.isIdeograph(scalars[index + 1]) {
@@ -76,13 +75,12 @@ struct QueryPlan {
                     // The longest run of up to three words that is a law name or a colloquial word wins.
                     var matched = false
                     for length in stride(from: min(3, spans.count - index), through: 1, by: -1) {
-                        let text = Array(scalars[spans[index].start..<spans[index + length - 1].end])
-                        let word = Self.string(text[...])
-                        let laws = text.count >= 2 ? lawsNamed(word) : []
-                        if !laws.isEmpty {
-                            required.append(.law(text, laws))
-                        } else if let statute = colloquial[word] {
-                            let alternatives = [text] + statute.map(TextNormalizer.normalize)
+                        let range = spans[index].start..<spans[index + length - 1].end
+                        let key = ScalarHash.of(scalars[range])
+                        if range.count >= 2, let laws = vocabulary.lawNames[key] {
+                            required.append(.law(Array(scalars[range]), laws))
+                        } else if let statute = vocabulary.colloquial[key] {
+                            let alternatives = [Array(scalars[range])] + statute
                             required.append(.anyOf(alternatives))
                             if scoring { alternatives.dropFirst().forEach(addScoring) }
                         } else {
@@ -101,7 +99,7 @@ struct QueryPlan {
                         case .word, .unknown: .substring(text)
                         }
                     all.append(piece)
-                    if !Self.stopWords.contains(Self.string(text[...])) {
+                    if !vocabulary.stopWords.contains(ScalarHash.of(text)) {
                         // A charge name (抢劫罪) is written in the statute as the act (抢劫…的): accept either.
                         if case .substring = piece, text.count >= 3, text.last == Self.chargeSuffix {
                             required.append(.anyOf([text, Array(text.dropLast())]))
@@ -160,7 +158,26 @@ struct QueryPlan {
         return spans
     }
 
-    static func string(_ scalars: ArraySlice<UInt32>) -> String {
-        String(String.UnicodeScalarView(scalars.compactMap(Unicode.Scalar.init)))
+}
+
+/// Query-side word lists keyed by the ``ScalarHash`` of normalised text, so planning a query allocates no strings.
+struct QueryVocabulary: Sendable {
+    var stopWords: Set<UInt64>
+    /// Colloquial word → statute wordings.
+    var colloquial: [UInt64: [[UInt32]]]
+    /// Law name (title, title without 中华人民共和国, abbreviation) → laws, best first.
+    var lawNames: [UInt64: [Int]]
+
+    init(colloquial: [String: [String]], lawNames: [String: [Int]]) {
+        stopWords = Set(QueryPlan.stopWordList.map { ScalarHash.of($0) })
+        var table: [UInt64: [[UInt32]]] = [:]
+        for (word, statute) in colloquial { table[ScalarHash.of(word)] = statute.map(TextNormalizer.normalize) }
+        self.colloquial = table
+        var names: [UInt64: [Int]] = [:]
+        for (name, laws) in lawNames { names[ScalarHash.of(name)] = laws }
+        self.lawNames = names
     }
+
+    /// No stop words, colloquial words or law names.
+    static let empty = QueryVocabulary(colloquial: [:], lawNames: [:])
 }

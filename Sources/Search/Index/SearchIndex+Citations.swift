@@ -10,14 +10,6 @@ extension SearchIndex {
         return candidateLaws(citation).lazy.compactMap { self.laws[$0].articles[article] }.first
     }
 
-    /// The laws a name denotes by the abbreviations table or exact title (刑法, 刑诉法, 中华人民共和国刑事诉讼法), best first.
-    func lawsNamedExactly(_ name: String) -> [Int] {
-        for candidate in [LawAbbreviations.fullTitle(for: name), name].compactMap({ $0 }) {
-            if let laws = lawsByTitle[Self.titleKey(candidate)] { return preferred(laws) }
-        }
-        return []
-    }
-
     /// Laws a citation may name, best first.
     func candidateLaws(_ citation: Citation) -> [Int] {
         var names: [String] = []
@@ -32,7 +24,10 @@ extension SearchIndex {
         return preferred(containing.filter { laws[$0].title.count == shortest })
     }
 
-    private func preferred(_ candidates: [Int]) -> [Int] {
+    private func preferred(_ candidates: [Int]) -> [Int] { Self.preferred(candidates, among: laws) }
+
+    /// Laws in force first, then the latest publication.
+    static func preferred(_ candidates: [Int], among laws: [Law]) -> [Int] {
         candidates.sorted { lhs, rhs in
             let left = laws[lhs].metadata
             let right = laws[rhs].metadata

@@ -17,8 +17,7 @@ extension SearchIndex {
         if let citation = citationParser.parseQuery(query), let document = resolve(citation), admitted.contains(document) {
             citationDocument = document
         }
-        let plan = QueryPlan(
-            QueryParser.parse(query), segmenter: segmenter, colloquial: configuration.colloquialTerms, lawsNamed: lawsNamedExactly)
+        let plan = QueryPlan(QueryParser.parse(query), segmenter: segmenter, vocabulary: vocabulary)
         var cache: [QueryPlan.Piece: DocumentSet] = [:]
         var strict = DocumentSet(count: articles.count, full: !plan.clauses.isEmpty)
         for clause in plan.clauses {

@@ -68,6 +68,8 @@ public final class SearchIndex: Sendable {
     let documentFactor: [Double]
     /// Normalised title (and title without 中华人民共和国) → laws, for citation resolution.
     let lawsByTitle: [String: [Int]]
+    /// Stop words, colloquial words and law names for planning queries.
+    let vocabulary: QueryVocabulary
 
     /// Builds the index.
     /// - Parameters:
@@ -133,6 +135,13 @@ public final class SearchIndex: Sendable {
         var extraNames: [String: String] = [:]
         for law in laws { extraNames[law.title] = law.title }
         self.citationParser = CitationParser(extraNames: extraNames)
+        // Names that denote laws in a query: every title (with and without 中华人民共和国) and every abbreviation.
+        var lawNames: [String: [Int]] = [:]
+        for (key, candidates) in lawsByTitle { lawNames[key] = Self.preferred(candidates, among: laws) }
+        for (alias, title) in LawAbbreviations.table {
+            if let candidates = lawsByTitle[Self.titleKey(title)] { lawNames[Self.titleKey(alias)] = Self.preferred(candidates, among: laws) }
+        }
+        self.vocabulary = QueryVocabulary(colloquial: configuration.colloquialTerms, lawNames: lawNames)
     }
 
     /// Number of articles indexed.

@@ -97,6 +97,7 @@ private struct ParseState {
 
     /// The label at the start of a line, with the text after it.
     mutating func articleStart(in line: String, lineNumber: Int, reportingTypos: Bool) -> (article: ArticleNumber, rest: String)? {
+        guard line.unicodeScalars.first == "第" else { return nil }
         let scalars = Array(line.unicodeScalars)
         guard let match = ArticleLabelScanner.scan(scalars, from: 0, requireFirstCharacter: true) else { return nil }
         let spaceFollows = match.end == scalars.count || ScalarClass.isSpace(scalars[match.end])
