@@ -1,7 +1,7 @@
 /// Cuts an excerpt around the densest cluster of matched words and records where they are.
 ///
 /// Matching runs over the article's scalars, kept flat in the index (normalised on the fly); the excerpt is built as
-/// UTF-16 from the same scalars, so a snippet costs one scan of the article and one string.
+/// UTF-8 from the same scalars, so a snippet costs one scan of the article and one string.
 enum SnippetBuilder {
     /// Length of an excerpt in characters.
     static let width = 90
@@ -43,24 +43,31 @@ enum SnippetBuilder {
             }
         }
         let end = min(count, start + width)
-        // The excerpt as UTF-16, built straight from the original scalars (line breaks shown as spaces).
-        var units: [UInt16] = []
-        units.reserveCapacity(end - start + 2)
-        if start > 0 { units.append(0x2026) }
+        // The excerpt as UTF-8 bytes (the fast way to make a String), with each scalar's UTF-16 offset for the highlights.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity((end - start) * 3 + 6)
+        var utf16 = 0
+        func append(_ value: UInt32) {
+            switch value {
+            case 0..<0x80: bytes.append(UInt8(value))
+            case 0x80..<0x800: bytes += [UInt8(0xC0 | (value >> 6)), UInt8(0x80 | (value & 0x3F))]
+            case 0x800..<0x10000: bytes += [UInt8(0xE0 | (value >> 12)), UInt8(0x80 | ((value >> 6) & 0x3F)), UInt8(0x80 | (value & 0x3F))]
+            default:
+                bytes += [
+                    UInt8(0xF0 | (value >> 18)), UInt8(0x80 | ((value >> 12) & 0x3F)), UInt8(0x80 | ((value >> 6) & 0x3F)), UInt8(0x80 | (value & 0x3F)),
+                ]
+            }
+            utf16 += value > 0xFFFF ? 2 : 1
+        }
+        if start > 0 { append(0x2026) }
         var offsets = [Int](repeating: 0, count: end - start + 1)
         for index in start..<end {
-            offsets[index - start] = units.count
+            offsets[index - start] = utf16
             let value = original[base + index]
-            if value > 0xFFFF {
-                let scalar = value - 0x10000
-                units.append(UInt16(0xD800 + (scalar >> 10)))
-                units.append(UInt16(0xDC00 + (scalar & 0x3FF)))
-            } else {
-                units.append(value == 0x0A ? 0x20 : UInt16(value))
-            }
+            append(value == 0x0A ? 0x20 : value)
         }
-        offsets[end - start] = units.count
-        if end < count { units.append(0x2026) }
+        offsets[end - start] = utf16
+        if end < count { append(0x2026) }
         var highlights: [Range<Int>] = []
         for match in matches where match.lowerBound >= start && match.upperBound <= end {
             let range = offsets[match.lowerBound - start]..<offsets[match.upperBound - start]
@@ -70,6 +77,6 @@ enum SnippetBuilder {
                 highlights.append(range)
             }
         }
-        return Snippet(text: String(decoding: units, as: UTF16.self), highlights: highlights)
+        return Snippet(text: String(decoding: bytes, as: UTF8.self), highlights: highlights)
     }
 }
