@@ -87,3 +87,13 @@ struct SearchIndexTests {
         #expect(hits.contains { index.articleText(document: $0.document).contains("第二百六十四条") })
     }
 }
+
+struct SearchHitEncodingTests {
+    @Test func hitsEncodeAsJSONWithLabelAndSnippet() throws {
+        let hit = try #require(SharedIndex.index.search("刑法第264条", limit: 1).first)
+        let json = String(decoding: try JSONEncoder().encode(hit), as: UTF8.self)
+        #expect(json.contains("\"articleLabel\":\"第二百六十四条\""))
+        #expect(json.contains("\"match\":\"citation\""))
+        #expect(try JSONDecoder().decode(SearchHit.self, from: Data(json.utf8)) == hit)
+    }
+}

@@ -1,5 +1,5 @@
 /// What the index knows about a law besides its text: identity and the fields filters use.
-public struct LawMetadata: Hashable, Sendable {
+public struct LawMetadata: Hashable, Sendable, Codable {
     /// A stable identifier (the corpus metadata id, or a path).
     public var id: String
     /// Category (刑法, 司法解释, 行政法规 …).
@@ -64,9 +64,9 @@ public struct SearchFilters: Hashable, Sendable {
 }
 
 /// One result: an article with where it stands and why it matched.
-public struct SearchHit: Hashable, Sendable {
+public struct SearchHit: Hashable, Sendable, Codable {
     /// How the hit matched the query.
-    public enum Match: Hashable, Sendable {
+    public enum Match: String, Hashable, Sendable, Codable {
         /// The query was a citation of this article.
         case citation
         /// Every required term matched.
@@ -96,7 +96,7 @@ public struct SearchHit: Hashable, Sendable {
 }
 
 /// An excerpt of an article with highlight ranges.
-public struct Snippet: Hashable, Sendable {
+public struct Snippet: Hashable, Sendable, Codable {
     /// The excerpt (with … where text was cut).
     public var text: String
     /// Ranges of matched words in ``text``, in UTF-16 code units (what a browser's string offsets count).

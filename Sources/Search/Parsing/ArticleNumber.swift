@@ -1,5 +1,5 @@
 /// The number of an article: 264 for 第二百六十四条, 133 with suffix 1 for 第一百三十三条之一.
-public struct ArticleNumber: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct ArticleNumber: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     /// The main number (第X条).
     public var number: Int
     /// The insertion suffix: 0 for none, 1 for 之一, 2 for 之二 …
