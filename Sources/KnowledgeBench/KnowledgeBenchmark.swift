@@ -41,6 +41,7 @@ struct KnowledgeBenchmark {
         if let value = environment["BENCH_HEADING"].flatMap(Double.init) { configuration.headingBoost = value }
         if let value = environment["BENCH_BIGRAM"].flatMap(Double.init) { configuration.bigramWeight = value }
         if let value = environment["BENCH_NAMED"].flatMap(Double.init) { configuration.namedLawBoost = value }
+        if let value = environment["BENCH_PARTIAL_BELOW"].flatMap(Int.init) { configuration.partialMatchesBelow = value }
         if let value = environment["BENCH_LAW_LEVEL"].flatMap(Double.init) { configuration.levelFactors["法律"] = value }
         if let value = environment["BENCH_SPC_LEVEL"].flatMap(Double.init) { configuration.levelFactors["司法解释"] = value }
         let (index, buildTime) = measure { SearchIndex(laws: input, segmenter: segmenter, configuration: configuration) }

@@ -2,8 +2,8 @@ extension SearchIndex {
     /// Searches the index.
     ///
     /// A query that is a citation (刑法第264条, 刑诉法174条 …) answers with that article first; the rest of the results
-    /// come from the query language (``QueryParser``): hits matching every term, then, when those are fewer than `limit`,
-    /// hits matching only some words (``SearchHit/Match/someTerms``).
+    /// come from the query language (``QueryParser``): hits matching every term, then, when those are fewer than
+    /// ``Configuration/partialMatchesBelow``, hits matching only some words (``SearchHit/Match/someTerms``).
     /// - Parameters:
     ///   - query: what the user typed.
     ///   - filters: laws to consider.
@@ -34,7 +34,7 @@ extension SearchIndex {
         }
         let strictRanked = rank(strict, plan: plan, coordination: nil, cache: &cache, limit: limit, skipping: citationDocument)
         hits += strictRanked.map { makeHit($0.document, score: $0.score, match: .allTerms, plan: plan) }
-        if configuration.relaxWhenFewHits, hits.count < limit, plan.positivePieces.count > 1 {
+        if hits.count < min(limit, configuration.partialMatchesBelow), plan.positivePieces.count > 1 {
             // Candidates come from the selective pieces only (in at most 5% of articles; else the rarest one): a word
             // like 不得 or 个月 alone would make most of the corpus a candidate. Every piece still counts in the score.
             let sets = plan.positivePieces.map { documents(matching: $0, cache: &cache) }

@@ -18,8 +18,9 @@ public final class SearchIndex: Sendable {
         public var headingBoost: Double = 0.75
         /// Scores of expired laws are multiplied by this, so the version in force ranks first.
         public var expiredFactor: Double = 0.7
-        /// When strict matching finds fewer hits than asked, add hits that match only some words.
-        public var relaxWhenFewHits = true
+        /// When strict matching finds fewer hits than this (and than asked), add hits that match only some words;
+        /// 0 turns partial matches off.
+        public var partialMatchesBelow = 5
         /// Added for articles of a law the query names (刑法 盗窃, 刑诉法 辩护人): such a word states which law is meant.
         public var namedLawBoost: Double = 6.0
         /// Scores are multiplied by the factor of the law's level: statutes (法律) first, then judicial interpretations,
