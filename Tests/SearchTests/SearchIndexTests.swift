@@ -97,3 +97,22 @@ struct SearchHitEncodingTests {
         #expect(try JSONDecoder().decode(SearchHit.self, from: Data(json.utf8)) == hit)
     }
 }
+
+struct OddQueryTests {
+    @Test(arguments: [
+        "", "   ", "\"", "-", "OR", "第", "刑法第", "《", "》第一条", "😀 盗窃", "a", "１２３", "\"\"", "- - OR OR", "第零条", "刑法第0条",
+        "刑法第99999999999999条", String(repeating: "盗窃", count: 3000), "\u{0}\u{1}", "𠀀𠀁𠀂", "第一百三十三条之九十九",
+    ])
+    func oddQueriesReturnWithoutCrashing(query: String) {
+        let hits = SharedIndex.index.search(query, limit: 5)
+        #expect(hits.count <= 5)
+        for hit in hits {
+            let length = hit.snippet.text.utf16.count
+            #expect(hit.snippet.highlights.allSatisfy { $0.lowerBound >= 0 && $0.upperBound <= length })
+        }
+    }
+
+    @Test func aZeroLimitReturnsNothing() {
+        #expect(SharedIndex.index.search("盗窃", limit: 0).isEmpty)
+    }
+}
