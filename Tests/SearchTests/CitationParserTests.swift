@@ -26,6 +26,8 @@ struct CitationParserTests {
         Case(query: " 刑法 第 二百六十四 条 ", title: criminalLaw, article: ArticleNumber(264)),
         Case(query: "刑诉法第八十一条第一款第二项", title: procedureLaw, article: ArticleNumber(81), paragraph: 1, item: 2),
         Case(query: "刑法第264条的规定", title: criminalLaw, article: ArticleNumber(264)),
+        Case(query: "刑法264", title: criminalLaw, article: ArticleNumber(264)),
+        Case(query: "刑诉法 174", title: procedureLaw, article: ArticleNumber(174)),
     ])
     func resolvesEveryCitationForm(example: Case) throws {
         let citation = try #require(parser.parseQuery(example.query))
@@ -42,7 +44,7 @@ struct CitationParserTests {
         #expect(citation.article == ArticleNumber(5))
     }
 
-    @Test(arguments: ["盗窃罪", "第264条", "刑法", "数额较大 第二百六十四条", "刑法第条", "偷东西判几年", "", "《》第一条"])
+    @Test(arguments: ["盗窃罪", "第264条", "刑法", "数额较大 第二百六十四条", "刑法第条", "偷东西判几年", "", "《》第一条", "盗窃2000", "刑法12345"])
     func rejectsQueriesThatAreNotCitations(query: String) {
         #expect(parser.parseQuery(query) == nil)
     }

@@ -21,7 +21,7 @@ public struct CitationParser: Sendable {
     /// Reads a whole query as one citation, or returns `nil` if it is not one.
     ///
     /// The law must be named (a known name, any 《…》 title, or a name ending in 法/条例/规则/解释/规定 before the number);
-    /// 第 is optional (刑诉法174条), and so are 第X款 and 第X项.
+    /// 第 is optional (刑诉法174条), and so are 第X款 and 第X项. A known name followed by digits alone (刑法264) also counts.
     public func parseQuery(_ query: String) -> Citation? {
         let scalars = Array(query.unicodeScalars).filter { !ScalarClass.isSpace($0) }
         guard scalars.count >= 3, scalars.count <= 200 else { return nil }
@@ -40,7 +40,19 @@ public struct CitationParser: Sendable {
             citation.lawTitle = names[name]
             return citation
         }
-        return nil
+        return bareNumberCitation(scalars)
+    }
+
+    /// 刑法264, 刑诉法 174: a known law name (abbreviation or title) followed by ASCII digits only.
+    private func bareNumberCitation(_ scalars: [Unicode.Scalar]) -> Citation? {
+        guard let start = scalars.firstIndex(where: { ChineseNumeral.asciiDigit($0) != nil }), start > 0,
+            scalars[start...].allSatisfy({ ChineseNumeral.asciiDigit($0) != nil }), scalars.count - start <= 4
+        else { return nil }
+        var name = String(String.UnicodeScalarView(scalars[0..<start]))
+        if name.hasPrefix("《"), name.hasSuffix("》") { name = String(name.dropFirst().dropLast()) }
+        guard let title = names[name], let number = ChineseNumeral.parse(String(String.UnicodeScalarView(scalars[start...]))), number > 0
+        else { return nil }
+        return Citation(lawName: name, lawTitle: title, article: ArticleNumber(number), range: 0..<scalars.count)
     }
 
     /// Finds every reference inside a text (an article's paragraphs), in order.
