@@ -44,7 +44,11 @@ struct KnowledgeBenchmark {
         if let value = environment["BENCH_PARTIAL_BELOW"].flatMap(Int.init) { configuration.partialMatchesBelow = value }
         if let value = environment["BENCH_LAW_LEVEL"].flatMap(Double.init) { configuration.levelFactors["法律"] = value }
         if let value = environment["BENCH_SPC_LEVEL"].flatMap(Double.init) { configuration.levelFactors["司法解释"] = value }
-        let (index, buildTime) = measure { SearchIndex(laws: input, segmenter: segmenter, configuration: configuration) }
+        let keywords = try arguments.laws.map {
+            try ArticleKeywords.loadCriminalLawCharges(csvAt: URL(fileURLWithPath: $0).appendingPathComponent("criminal-law-articles-with-charges.csv"))
+        } ?? []
+        lines.append("keywords: \(keywords.count) Criminal Law articles with charge names")
+        let (index, buildTime) = measure { SearchIndex(laws: input, segmenter: segmenter, configuration: configuration, keywords: keywords) }
         let snapshotURL = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("knowledge-bench-\(getpid()).snapshot")
         defer { try? FileManager.default.removeItem(at: snapshotURL) }
         let (_, writeTime) = try measure { try index.writeSnapshot(to: snapshotURL) }

@@ -40,6 +40,7 @@ enum SharedIndex {
         let laws = files.map { file in
             (document: try! Fixtures.law(file.0), metadata: LawMetadata(id: file.1, category: file.2, level: file.3, isExpired: file.4))
         }
-        return SearchIndex(laws: laws, segmenter: SharedSegmenter.segmenter)
+        let charges = try! ArticleKeywords.loadCriminalLawCharges(csvAt: Fixtures.laws.appendingPathComponent("criminal-law-articles-with-charges.csv"))
+        return SearchIndex(laws: laws, segmenter: SharedSegmenter.segmenter, keywords: charges)
     }()
 }

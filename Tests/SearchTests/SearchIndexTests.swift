@@ -116,3 +116,30 @@ struct OddQueryTests {
         #expect(SharedIndex.index.search("盗窃", limit: 0).isEmpty)
     }
 }
+
+struct ChargeKeywordTests {
+    @Test func theChargeTableCoversTheSpecialPart() throws {
+        let charges = try ArticleKeywords.loadCriminalLawCharges(csvAt: Fixtures.laws.appendingPathComponent("criminal-law-articles-with-charges.csv"))
+        #expect(charges.count > 300)
+        #expect(charges.contains { $0.article == ArticleNumber(263) && $0.text.contains("抢劫罪") })
+        #expect(charges.contains { $0.article == ArticleNumber(276, suffix: 1) && $0.text.contains("拒不支付劳动报酬罪") })
+    }
+
+    @Test func aChargeNameFindsItsArticleThoughTheStatuteNeverSaysIt() throws {
+        let robbery = try #require(SharedIndex.index.search("抢劫罪", limit: 3).first)
+        #expect(robbery.articleLabel == "第二百六十三条" && robbery.lawTitle == "中华人民共和国刑法")
+        let wages = SharedIndex.index.search("拒不支付劳动报酬罪", limit: 3)
+        #expect(wages.first?.articleLabel == "第二百七十六条之一")
+    }
+}
+
+extension ChargeKeywordTests {
+    @Test func chargesOfInsertedArticlesMoveOffTheirBaseArticle() throws {
+        let charges = try ArticleKeywords.loadCriminalLawCharges(csvAt: Fixtures.laws.appendingPathComponent("criminal-law-articles-with-charges.csv"))
+        let byArticle = Dictionary(uniqueKeysWithValues: charges.map { ($0.article, $0.text) })
+        #expect(byArticle[ArticleNumber(133)] == "【交通肇事罪】")
+        #expect(byArticle[ArticleNumber(133, suffix: 1)] == "【危险驾驶罪】")
+        #expect(byArticle[ArticleNumber(133, suffix: 2)] == "【妨害安全驾驶罪】")
+        #expect(byArticle[ArticleNumber(276)] == "【破坏生产经营罪】")
+    }
+}

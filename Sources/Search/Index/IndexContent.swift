@@ -14,6 +14,8 @@ struct IndexContent: Sendable {
         var headingPath: [String]
         var wordCount: Int
         var characterCount: Int
+        /// Keywords attached to the article (charge names), searched like a heading.
+        var keywords: String = ""
     }
 
     var laws: [LawRecord]
@@ -24,7 +26,12 @@ struct IndexContent: Sendable {
     var postings: PostingStore
 
     /// Segments and indexes every article of the documents.
-    init(laws input: [(document: LawDocument, metadata: LawMetadata)], segmenter: Segmenter) {
+    init(laws input: [(document: LawDocument, metadata: LawMetadata)], segmenter: Segmenter, keywords: [ArticleKeywords] = []) {
+        var keywordsByLaw: [String: [ArticleNumber: String]] = [:]
+        for entry in keywords {
+            let existing = keywordsByLaw[entry.lawTitle, default: [:]][entry.article]
+            keywordsByLaw[entry.lawTitle, default: [:]][entry.article] = existing.map { $0 + entry.text } ?? entry.text
+        }
         var laws: [LawRecord] = []
         var articles: [ArticleRecord] = []
         var builder = PostingStore.Builder(expectedOccurrences: input.reduce(0) { $0 + $1.document.articles.count } * 300)
@@ -32,6 +39,7 @@ struct IndexContent: Sendable {
         var articleStart: [Int] = [0]
         for (document, metadata) in input {
             let first = articles.count
+            let lawKeywords = keywordsByLaw[document.title] ?? [:]
             for article in document.articles {
                 let text = article.text
                 articleScalars.append(contentsOf: text.unicodeScalars.lazy.map(\.value))
@@ -41,7 +49,7 @@ struct IndexContent: Sendable {
                 articles.append(
                     ArticleRecord(
                         law: laws.count, number: article.number, suffix: article.suffix, headingPath: article.headingPath, wordCount: words,
-                        characterCount: characters))
+                        characterCount: characters, keywords: lawKeywords[article.articleNumber] ?? ""))
             }
             laws.append(LawRecord(title: document.title, metadata: metadata, documents: first..<articles.count))
         }

@@ -32,8 +32,12 @@ extension SearchIndex {
             case .substring(let scalars):
                 boost(fields: titles, scalars, weight: configuration.titleBoost, list: list, into: &scores)
                 boost(fields: headings, scalars, weight: configuration.headingBoost, list: list, into: &scores)
+                boost(fields: keywords, scalars, weight: configuration.keywordBoost, list: list, into: &scores)
             case .anyOf(let alternatives):
-                for scalars in alternatives { boost(fields: headings, scalars, weight: configuration.headingBoost, list: list, into: &scores) }
+                for scalars in alternatives {
+                    boost(fields: headings, scalars, weight: configuration.headingBoost, list: list, into: &scores)
+                    boost(fields: keywords, scalars, weight: configuration.keywordBoost, list: list, into: &scores)
+                }
             case .law(_, let named):
                 for law in named { add(configuration.namedLawBoost, to: laws[law].documents, list: list, into: &scores) }
             case .token:

@@ -84,11 +84,12 @@ extension SearchIndex {
         return set
     }
 
-    /// Articles containing `scalars` in their text, title or headings.
+    /// Articles containing `scalars` in their text, title, headings or keywords.
     private func addTextMatches(_ scalars: [UInt32], into set: inout DocumentSet) {
         addSubstringMatches(scalars, into: &set)
         for field in titles.fields(containing: scalars) { set.insert(titles.documents(of: field)) }
         for field in headings.fields(containing: scalars) { set.insert(headings.documents(of: field)) }
+        for field in keywords.fields(containing: scalars) { set.insert(keywords.documents(of: field)) }
     }
 
     /// Articles whose text contains `scalars` contiguously: one unigram list, or bigram lists checked at consecutive offsets.

@@ -1,7 +1,7 @@
 public import Foundation
 
 extension SearchIndex {
-    private static let snapshotMagic: UInt64 = 0x0001_5058_4449_574A  // "JWIDXP", format 1
+    private static let snapshotMagic: UInt64 = 0x0002_5058_4449_574A  // "JWIDXP", format 2
 
     /// Writes the index to a file that ``init(snapshotAt:segmenter:configuration:)`` reads back without re-segmenting.
     ///
@@ -31,6 +31,7 @@ extension SearchIndex {
             writer.write(Int64(article.characterCount))
             writer.write(Int64(article.headingPath.count))
             for heading in article.headingPath { writer.write(heading) }
+            writer.write(article.keywords)
         }
         writer.write(array: content.articleScalars)
         writer.write(array: content.articleStart.map { UInt64($0) })
@@ -78,8 +79,10 @@ extension SearchIndex {
             let words = try reader.readInt()
             let characters = try reader.readInt()
             let headingPath = try (0..<(try reader.readInt())).map { _ in try reader.readString() }
+            let keywords = try reader.readString()
             guard law < laws.count else { throw failure }
-            articles.append(.init(law: law, number: number, suffix: suffix, headingPath: headingPath, wordCount: words, characterCount: characters))
+            articles.append(
+                .init(law: law, number: number, suffix: suffix, headingPath: headingPath, wordCount: words, characterCount: characters, keywords: keywords))
         }
         let scalars = try reader.readArray(of: UInt32.self)
         let starts = try reader.readArray(of: UInt64.self).map { Int($0) }

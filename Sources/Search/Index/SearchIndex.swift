@@ -16,6 +16,8 @@ public final class SearchIndex: Sendable {
         public var titleBoost: Double = 0.5
         /// The same for a 编/章/节 heading above the article.
         public var headingBoost: Double = 0.75
+        /// The same for the article's keywords (charge names).
+        public var keywordBoost: Double = 1.0
         /// Scores of expired laws are multiplied by this, so the version in force ranks first.
         public var expiredFactor: Double = 0.7
         /// When strict matching finds fewer hits than this (and than asked), add hits that match only some words;
@@ -60,6 +62,8 @@ public final class SearchIndex: Sendable {
     let postings: PostingStore
     let titles: FieldMatcher
     let headings: FieldMatcher
+    /// Per-article keyword fields (charge names).
+    let keywords: FieldMatcher
     let averageWordCount: Double
     let averageCharacterCount: Double
     /// Per document, copied out so the scoring loops touch only flat numbers.
@@ -77,10 +81,12 @@ public final class SearchIndex: Sendable {
     ///   - laws: parsed documents with their metadata; each article becomes one searchable document.
     ///   - segmenter: the segmenter used for documents and queries alike.
     ///   - configuration: ranking parameters.
+    ///   - keywords: words to attach to articles, searched like headings (``ArticleKeywords/loadCriminalLawCharges(csvAt:)``).
     public convenience init(
-        laws input: [(document: LawDocument, metadata: LawMetadata)], segmenter: Segmenter, configuration: Configuration = .init()
+        laws input: [(document: LawDocument, metadata: LawMetadata)], segmenter: Segmenter, configuration: Configuration = .init(),
+        keywords: [ArticleKeywords] = []
     ) {
-        self.init(content: IndexContent(laws: input, segmenter: segmenter), segmenter: segmenter, configuration: configuration)
+        self.init(content: IndexContent(laws: input, segmenter: segmenter, keywords: keywords), segmenter: segmenter, configuration: configuration)
     }
 
     /// Derives the query-time structures from the stored content.
@@ -93,6 +99,7 @@ public final class SearchIndex: Sendable {
         var articles: [Article] = []
         var titles = FieldMatcher()
         var headings = FieldMatcher()
+        var keywords = FieldMatcher()
         var lawsByTitle: [String: [Int]] = [:]
         for (lawIndex, record) in content.laws.enumerated() {
             var numbers: [ArticleNumber: Int] = [:]
@@ -107,6 +114,7 @@ public final class SearchIndex: Sendable {
                     headingRanges[key] = range.lowerBound..<(document + 1)
                 }
                 articles.append(Article(law: lawIndex, article: number, label: number.label, headingPath: stored.headingPath))
+                if !stored.keywords.isEmpty { keywords.add(stored.keywords, documents: document..<(document + 1)) }
             }
             for (path, documents) in headingRanges.sorted(by: { $0.value.lowerBound < $1.value.lowerBound }) {
                 headings.add(path.last!, documents: documents)
@@ -129,6 +137,7 @@ public final class SearchIndex: Sendable {
         }
         self.titles = titles
         self.headings = headings
+        self.keywords = keywords
         self.lawsByTitle = lawsByTitle
         let count = Double(max(articles.count, 1))
         self.averageWordCount = Double(max(content.articles.reduce(0) { $0 + $1.wordCount }, 1)) / count
