@@ -11,6 +11,7 @@ struct BenchArguments {
     var resultsOut: String?
     var show: [String] = []
     var laws: String?
+    var holdout: String?
 
     init(_ arguments: [String]) {
         var index = 1
@@ -29,6 +30,7 @@ struct BenchArguments {
             case "--results": resultsOut = value()
             case "--show": show.append(value())
             case "--laws": laws = value()
+            case "--holdout": holdout = value()
             default: FileHandle.standardError.write(Data("unknown option \(arguments[index])\n".utf8))
             }
             index += 1

@@ -26,6 +26,20 @@ struct Evaluation {
     let runs: Int
     let resultsOut: String?
 
+    /// recall@5 and MRR only.
+    func relevance() -> String {
+        var recallSum = 0.0
+        var reciprocalSum = 0.0
+        for query in queries {
+            let keys = index.search(query.query, limit: 10).map { BenchQuery.Relevant(law: $0.lawTitle, article: $0.articleLabel) }
+            let relevant = Set(query.relevant)
+            recallSum += Double(Set(keys.prefix(5)).intersection(relevant).count) / Double(max(relevant.count, 1))
+            if let rank = keys.firstIndex(where: relevant.contains) { reciprocalSum += 1 / Double(rank + 1) }
+        }
+        let count = Double(max(queries.count, 1))
+        return String(format: "%d queries, recall@5 %.3f, MRR %.3f", queries.count, recallSum / count, reciprocalSum / count)
+    }
+
     func report() -> [String] {
         var recallSum = 0.0
         var reciprocalSum = 0.0

@@ -73,6 +73,10 @@ struct KnowledgeBenchmark {
             let sample = files.prefix(400).flatMap { $0.document.articles.map(\.text) }
             lines += try SegmentationComparison(segmenter: segmenter, lawsDirectory: URL(fileURLWithPath: lawsDirectory)).report(corpusArticles: sample)
         }
+        if let holdoutPath = arguments.holdout {
+            let queries = try BenchQuery.load(holdoutPath)
+            lines.append("held-out set: " + Evaluation(index: index, queries: queries, runs: 0, resultsOut: nil).relevance())
+        }
         if let queriesPath = arguments.queries {
             let queries = try BenchQuery.load(queriesPath)
             lines += Evaluation(index: index, queries: queries, runs: arguments.runs, resultsOut: arguments.resultsOut).report()

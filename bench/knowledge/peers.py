@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Peers for bench/knowledge: SQLite FTS5 and jieba + rank_bm25 over the same articles and queries.
 
-Usage: peers.py fts5|bm25 CORPUS_DIR QUERIES.jsonl [runs]
+Usage: peers.py fts5|bm25 CORPUS_DIR QUERIES.jsonl [runs] [HELDOUT.jsonl]
 Each document is one article: law title + headings + article text (the peers have no fields, so the title goes into
 the text, which gives them the title match our index has as a boost).
 FTS5: trigram tokenizer; a query term of three or more characters is a trigram MATCH, a shorter one a LIKE '%t%'
@@ -118,6 +118,7 @@ def bm25_peer(docs):
 def main():
     peer, corpus, queries_path = sys.argv[1:4]
     runs = int(sys.argv[4]) if len(sys.argv) > 4 else 3
+    holdout = [json.loads(l) for l in open(sys.argv[5], encoding='utf-8') if l.strip()] if len(sys.argv) > 5 else []
     queries = [json.loads(l) for l in open(queries_path, encoding='utf-8') if l.strip()]
     start = time.perf_counter()
     docs = list(articles(corpus))
@@ -131,6 +132,9 @@ def main():
     print(f'  latency ({runs} runs x {len(queries)} queries): p50 {p50:.3f} ms, p99 {p99:.3f} ms, throughput {qps:.0f} queries/s')
     cpu = evaluate.cpu_mean_ms
     print(f'  cpu time per query: mean {cpu:.3f} ms = {1000 / max(cpu, 1e-6):.0f} queries/s per core')
+    if holdout:
+        recall, mrr, *_ = evaluate(search, holdout, 1)
+        print(f'  held-out set: {len(holdout)} queries, recall@5 {recall:.3f}, MRR {mrr:.3f}')
 
 
 if __name__ == '__main__':

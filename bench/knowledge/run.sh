@@ -11,6 +11,7 @@ shared="${SHARED_DATA:-$root/../../shared/data}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 queries="$root/bench/knowledge/queries-dev.jsonl"
+holdout="$root/bench/knowledge/queries-holdout.jsonl"  # written after the parameters were chosen
 
 echo "== corpus: extracting $(basename "$shared"/corpus/*.tar.xz)"
 mkdir -p "$work/corpus"
@@ -20,7 +21,8 @@ bash "$root/bench/knowledge/export-metadata.sh" "$shared/laws/metadata.sqlite3" 
 echo "== ours (Swift, release)"
 swift build -c release --product KnowledgeBench --package-path "$root" 2>&1 | tail -1
 "$root/.build/release/KnowledgeBench" --corpus "$work/corpus" --metadata "$work/metadata.tsv" --dict "$root/Data/dict" \
-    --cache "$work/dict.bin" --queries "$queries" --runs "$runs" --results "$work/ours.tsv" --laws "$root/Data/laws"
+    --cache "$work/dict.bin" --queries "$queries" --runs "$runs" --results "$work/ours.tsv" --laws "$root/Data/laws" \
+    --holdout "$holdout"
 
 venv="$root/.build/bench-venv"
 if [ ! -x "$venv/bin/python" ]; then
@@ -28,6 +30,6 @@ if [ ! -x "$venv/bin/python" ]; then
     "$venv/bin/pip" install -q jieba rank_bm25 numpy
 fi
 echo "== peer: SQLite FTS5"
-"$venv/bin/python" "$root/bench/knowledge/peers.py" fts5 "$work/corpus" "$queries" "$runs"
+"$venv/bin/python" "$root/bench/knowledge/peers.py" fts5 "$work/corpus" "$queries" "$runs" "$holdout"
 echo "== peer: Python jieba + rank_bm25"
-"$venv/bin/python" "$root/bench/knowledge/peers.py" bm25 "$work/corpus" "$queries" 1
+"$venv/bin/python" "$root/bench/knowledge/peers.py" bm25 "$work/corpus" "$queries" 1 "$holdout"
