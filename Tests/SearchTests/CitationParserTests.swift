@@ -70,3 +70,13 @@ struct CitationParserTests {
         #expect(parser.references(in: "第二审人民法院决定不开庭审理的").isEmpty)
     }
 }
+
+struct CitationResolutionTests {
+    @Test func resolvesACitationToTheArticleWithoutSearching() throws {
+        let citation = try #require(CitationParser().parseQuery("刑诉法第八十一条第一款"))
+        let hit = try #require(SharedIndex.index.lookUp(citation))
+        #expect(hit.lawTitle == "中华人民共和国刑事诉讼法" && hit.articleLabel == "第八十一条" && hit.match == .citation)
+        #expect(SharedIndex.index.lookUp(Citation(lawName: "刑法", article: ArticleNumber(999))) == nil)
+        #expect(SharedIndex.index.lookUp(Citation(lawName: "不存在的法", article: ArticleNumber(1))) == nil)
+    }
+}

@@ -177,7 +177,4 @@ struct QueryVocabulary: Sendable {
         for (name, laws) in lawNames { names[ScalarHash.of(name)] = laws }
         self.lawNames = names
     }
-
-    /// No stop words, colloquial words or law names.
-    static let empty = QueryVocabulary(colloquial: [:], lawNames: [:])
 }
