@@ -51,6 +51,15 @@ let package = Package(
         .executableTarget(name: "HTTPBenchServer", dependencies: ["HTTPServer"], path: "bench/http/server", swiftSettings: strictSettings),
         .target(name: "HTTPTestSupport", swiftSettings: strictSettings),
 
+        // Search engine: law parser, segmenter, index, citations. `Parsing/` compiles on its own (stdlib only) for fuzzing.
+        .target(name: "Search", swiftSettings: strictSettings),
+        .testTarget(name: "SearchTests", dependencies: ["Search"], swiftSettings: strictSettings),
+        // ICU word break, only to compare segmenters in bench/knowledge (ICU must not share a module with Foundation).
+        .systemLibrary(name: "CICU", pkgConfig: "icu-uc", providers: [.apt(["libicu-dev"])]),
+        .target(name: "SearchICU", dependencies: ["CICU"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "KnowledgeBench", dependencies: ["Search", "SearchICU"], path: "bench/knowledge/KnowledgeBench", swiftSettings: strictSettings),
+
         // Case assistant engines (pure: no server, no store)
         .target(name: "CaseFacts", swiftSettings: strictSettings),
         // Resources/ holds relative symlinks to Data/sentencing and Data/labels; `.process` follows them into the bundle.

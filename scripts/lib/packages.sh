@@ -19,4 +19,5 @@ ensure_packages() {
 # What building Jianwu needs (C libraries used through SwiftPM system-library targets).
 JIANWU_BUILD_PACKAGES=(pkg-config libsqlite3-dev libpq-dev libssl-dev libargon2-dev)
 # What the test suite needs beyond the build: a real PostgreSQL server, the sqlite3 and curl clients.
-JIANWU_TEST_PACKAGES=(postgresql sqlite3 curl procps python3 openssl)
+# libicu-dev: only the segmentation comparison in bench/knowledge links ICU, but `swift build --build-tests` builds it.
+JIANWU_TEST_PACKAGES=(postgresql sqlite3 curl procps python3 openssl libicu-dev)
