@@ -1,4 +1,5 @@
 public import HTTPServer
+import Observability
 
 /// An error that renders itself as `application/problem+json` (RFC 9457). Its `detail` is shown to the client, so it must
 /// say what is wrong with the request in terms the client can act on, and never include internal state or personal data.
@@ -31,7 +32,7 @@ public struct HTTPError: Error, Sendable, Equatable {
         if let detail { members.append(("detail", detail)) }
         if let field { members.append(("field", field)) }
         if let instance { members.append(("instance", instance)) }
-        var json = "{" + members.map { "\(JSONText.quote($0.0)):\(JSONText.quote($0.1))" }.joined(separator: ",")
+        var json = "{" + members.map { "\(JSONString.quote($0.0)):\(JSONString.quote($0.1))" }.joined(separator: ",")
         json += ",\"status\":\(status.code)}"
         var headers = self.headers
         headers.set(name: "Content-Type", value: "application/problem+json")
