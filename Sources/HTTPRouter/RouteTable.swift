@@ -5,7 +5,7 @@ struct Route: Sendable {
     let pattern: String
     let segments: [Segment]
     let bodyLimit: Int
-    let handler: RouteHandler
+    private(set) var handler: RouteHandler
 
     enum Segment: Sendable, Equatable {
         case literal(String)
@@ -25,6 +25,12 @@ struct Route: Sendable {
         }
     }
 
+    func with(handler: @escaping RouteHandler) -> Route {
+        var copy = self
+        copy.handler = handler
+        return copy
+    }
+
     var isStatic: Bool { !segments.contains { if case .literal = $0 { false } else { true } } }
 }
 
@@ -39,6 +45,13 @@ struct RouteTable: Sendable {
     private var staticRoutes: [String: [HTTPMethod: Route]] = [:]
     private var dynamicRoutes: [Route] = []
     private(set) var all: [Route] = []
+
+    /// Wraps every route's handler once (the middleware chain), so no closure is built per request.
+    mutating func compose(_ wrap: (@escaping RouteHandler) -> RouteHandler) {
+        all = all.map { $0.with(handler: wrap($0.handler)) }
+        staticRoutes = staticRoutes.mapValues { byMethod in byMethod.mapValues { $0.with(handler: wrap($0.handler)) } }
+        dynamicRoutes = dynamicRoutes.map { $0.with(handler: wrap($0.handler)) }
+    }
 
     mutating func insert(_ route: Route) {
         all.append(route)

@@ -46,7 +46,13 @@ public final class Router: HTTPResponder, @unchecked Sendable {
         middleware.append(m)
     }
 
-    public func freeze() { frozen.store(true, ordering: .relaxed) }
+    /// Ends registration: composes each route's middleware chain once, then allows no more changes.
+    public func freeze() {
+        guard !frozen.load(ordering: .relaxed) else { return }
+        let middleware = self.middleware
+        table.compose { MiddlewareChain.compose(middleware, around: $0) }
+        frozen.store(true, ordering: .relaxed)
+    }
 
     public var routes: [RouteDescription] {
         table.all.map { RouteDescription(method: $0.method, pattern: $0.pattern, bodyLimit: $0.bodyLimit) }
@@ -63,30 +69,32 @@ public final class Router: HTTPResponder, @unchecked Sendable {
     }
 
     public func respond(to http: HTTPRequest) async -> HTTPResponse {
+        precondition(frozen.load(ordering: .relaxed), "call freeze() before serving: it builds the middleware chains")
         let id = RequestID.next()
         let match = table.match(method: http.method, path: http.path)
         let routePattern: String
         let parameters: Parameters
-        let endpoint: RouteHandler
+        let handler: RouteHandler
         switch match {
         case .found(let route, let params):
             routePattern = route.pattern
             parameters = params
-            endpoint = route.handler
+            handler = route.handler  // already wrapped in the middleware chain by freeze()
         case .methodNotAllowed(let allowed):
             routePattern = "(unmatched)"
             parameters = Parameters()
             let allow = allowed.map(\.rawValue).sorted().joined(separator: ", ")
-            endpoint = { _ in throw HTTPError(.methodNotAllowed, detail: "此地址不支持该请求方法。", headers: ["Allow": allow]) }
+            handler = MiddlewareChain.compose(middleware) { _ in
+                throw HTTPError(.methodNotAllowed, detail: "此地址不支持该请求方法。", headers: ["Allow": allow])
+            }
         case .notFound:
             routePattern = "(unmatched)"
             parameters = Parameters()
-            endpoint = { _ in throw HTTPError.notFound }
+            handler = MiddlewareChain.compose(middleware) { _ in throw HTTPError.notFound }
         }
         let request = Request(http: http, route: routePattern, parameters: parameters, id: id, logger: logger)
-        let chain = MiddlewareChain(middleware: middleware, endpoint: endpoint)
         do {
-            return try await chain.run(request)
+            return try await handler(request)
         } catch {
             return Router.errorResponse(error, request: request)
         }

@@ -120,13 +120,20 @@ extension Connection {
     /// Hands the request to the responder on a task that prefers this loop: it runs inline until its first suspension,
     /// and resumes here afterwards, so the common case costs no thread hop.
     private func dispatch(head: HTTPRequestHead, body: [UInt8]) {
-        state = .handling(head)
+        state = .handling
         loop.server.requestStarted()
+        // Only what answering needs is kept beside the request, so the head is not copied again.
+        let exchange = Exchange(head)
         let request = HTTPRequest(head: head, body: body, remoteAddress: remoteAddress)
         let responder = loop.server.responder
         Task.immediate(executorPreference: loop) {
             let response = await responder.respond(to: request)
-            self.onLoop { $0.send(response, for: head) }
+            // Usually still on the loop (it is the task's executor); hop only when the handler left it.
+            if self.loop.inLoop {
+                self.send(response, for: exchange)
+            } else {
+                self.loop.execute { self.send(response, for: exchange) }
+            }
             self.loop.server.requestFinished()
         }
     }
@@ -150,8 +157,7 @@ extension Connection {
         var headers: HTTPHeaders = ["Content-Type": "application/problem+json"]
         if error.status == .httpVersionNotSupported { headers.add(name: "Upgrade", value: "HTTP/1.1") }
         let response = HTTPResponse(status: error.status, headers: headers, body: .bytes(body))
-        let head = HTTPRequestHead(method: .get, target: "/", version: .http1_1, keepAlive: false)
-        state = .handling(head)
-        send(response, for: head)
+        state = .handling
+        send(response, for: Exchange(method: .get, version: .http1_1, keepAlive: false))
     }
 }

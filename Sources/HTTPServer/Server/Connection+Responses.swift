@@ -1,6 +1,21 @@
+/// What answering a request needs to know about it.
+struct Exchange: Sendable {
+    let method: HTTPMethod
+    let version: HTTPVersion
+    let keepAlive: Bool
+
+    init(method: HTTPMethod, version: HTTPVersion, keepAlive: Bool) {
+        self.method = method
+        self.version = version
+        self.keepAlive = keepAlive
+    }
+
+    init(_ head: HTTPRequestHead) { self.init(method: head.method, version: head.version, keepAlive: head.keepAlive) }
+}
+
 extension Connection {
     /// Serialises `response` for the request `head` and starts writing it.
-    func send(_ response: HTTPResponse, for head: HTTPRequestHead) {
+    func send(_ response: HTTPResponse, for head: Exchange) {
         guard case .handling = state else { return }
         var keepAlive = head.keepAlive && !shuttingDown
         let omitBody = head.method == .head || response.status.forbidsBody
@@ -32,7 +47,7 @@ extension Connection {
                 // A Content-Length that is not a number cannot frame the stream; delimit by closing instead.
                 keepAlive = false
             }
-            state = .streaming(head, chunked: chunked)
+            state = .streaming(chunked: chunked)
             streamRemaining = declared
             flush()
             let writer = ResponseBodyWriter(connection: self)
@@ -47,7 +62,7 @@ extension Connection {
             }
         case .webSocket(let configuration, let handler):
             guard response.status == .switchingProtocols else {
-                state = .handling(head)
+                state = .handling
                 send(HTTPResponse(status: .internalServerError), for: head)
                 return
             }
@@ -66,7 +81,7 @@ extension Connection {
     /// Called on the loop when a streaming producer returns.
     func finishStream(keepAlive: Bool) {
         streamTask = nil
-        guard case .streaming(_, let chunked) = state else { return }
+        guard case .streaming(let chunked) = state else { return }
         if chunked { enqueue(Array("0\r\n\r\n".utf8)) }
         // A stream that ended short of its declared length leaves the client waiting for bytes that never come:
         // the only honest end is closing the connection.
@@ -78,7 +93,7 @@ extension Connection {
 
     /// Queues one piece of a streamed body, framing it as a chunk when needed; waits while the output is above the high watermark.
     func writeStreamed(_ bytes: [UInt8]) async throws {
-        guard case .streaming(_, let chunked) = state else { throw HTTPServerError.connectionClosed }
+        guard case .streaming(let chunked) = state else { throw HTTPServerError.connectionClosed }
         if Task.isCancelled { throw HTTPServerError.connectionClosed }
         guard !bytes.isEmpty else { return }
         if let remaining = streamRemaining, bytes.count > remaining {
@@ -111,11 +126,15 @@ extension Connection {
     private func statusAndHeaders(_ response: HTTPResponse, version: HTTPVersion, keepAlive: Bool, skipFraming: Bool) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(256)
-        out.append(contentsOf: version == .http1_0 ? Self.http10Prefix : Self.http11Prefix)
-        out.append(contentsOf: String(response.status.code).utf8)
-        out.append(0x20)
-        Self.appendWithoutLineBreaks(&out, response.status.reasonPhrase)
-        out.append(contentsOf: [0x0D, 0x0A])
+        if version == .http1_1, response.status.code == 200, response.status.reasonPhrase == "OK" {
+            out.append(contentsOf: Self.http11OK)  // the common case, from ready bytes
+        } else {
+            out.append(contentsOf: version == .http1_0 ? Self.http10Prefix : Self.http11Prefix)
+            out.append(contentsOf: String(response.status.code).utf8)
+            out.append(0x20)
+            Self.appendWithoutLineBreaks(&out, response.status.reasonPhrase)
+            out.append(contentsOf: [0x0D, 0x0A])
+        }
         out.append(contentsOf: loop.dateCache.current())
         for field in response.headers {
             if skipFraming && (HTTPHeaders.equalsIgnoringCase(field.name, "content-length")
@@ -155,6 +174,7 @@ extension Connection {
     }
 
     private static let http11Prefix: [UInt8] = Array("HTTP/1.1 ".utf8)
+    private static let http11OK: [UInt8] = Array("HTTP/1.1 200 OK\r\n".utf8)
     private static let http10Prefix: [UInt8] = Array("HTTP/1.0 ".utf8)
     private static let connectionClose: [UInt8] = Array("Connection: close\r\n".utf8)
     private static let connectionKeepAlive: [UInt8] = Array("Connection: keep-alive\r\n".utf8)

@@ -14,9 +14,9 @@ final class Connection: @unchecked Sendable {
         case readingHead(since: UInt64)
         case readingBody(HTTPRequestHead, BodyProgress)
         /// A handler is producing the response.
-        case handling(HTTPRequestHead)
+        case handling
         /// A streamed response is being written.
-        case streaming(HTTPRequestHead, chunked: Bool)
+        case streaming(chunked: Bool)
         /// The response is queued; when the output drains the exchange ends.
         case writing(keepAlive: Bool)
         case webSocket
