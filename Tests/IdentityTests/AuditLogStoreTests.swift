@@ -122,3 +122,29 @@ struct AuditLogStoreTests {
         }
     }
 }
+
+/// Appends racing from many tasks: every event lands once, in one unbroken chain.
+struct AuditLogConcurrencyTests {
+    @Test(arguments: TestEngine.available)
+    func concurrentAppendsKeepOneUnbrokenChain(engine: TestEngine) async throws {
+        try await engine.withStore { store in
+            _ = try await Migrator(IdentitySchema.migrations).migrate(store)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<24 {
+                    group.addTask {
+                        let context = AuditContext(actorID: "u\(index % 3)", sourceAddress: "")
+                        _ = try await store.withTransaction { tx in
+                            try await AuditLog.append(context.event("case.read", "case", "c\(index)"), in: tx)
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let result = try await AuditLog.verify(in: store)
+            #expect(result.isIntact)
+            #expect(result.verifiedCount == 24)
+            let distinct = try await store.queryValue("SELECT count(DISTINCT resource_id) FROM audit_events", as: Int.self)
+            #expect(distinct == 24)
+        }
+    }
+}
