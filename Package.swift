@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "Observability", swiftSettings: strictSettings),
         .target(name: "HTTPRouter", dependencies: ["HTTPServer", "Observability"], swiftSettings: strictSettings),
         .target(
-            name: "App", dependencies: ["HTTPServer", "HTTPRouter", "Identity", "Observability", "Security", "Sentencing", "Store", "StoreSQLite", "StorePostgres"], resources: [.copy("Resources/openapi.json")],
+            name: "App", dependencies: ["HTTPServer", "HTTPRouter", "Identity", "Knowledge", "Observability", "Security", "Sentencing", "Store", "StoreSQLite", "StorePostgres"], resources: [.copy("Resources/openapi.json")],
             swiftSettings: strictSettings),
         .executableTarget(name: "jianwu", dependencies: ["App"], swiftSettings: strictSettings),
         .executableTarget(name: "HTTPBenchServer", dependencies: ["HTTPServer"], path: "bench/http/server", swiftSettings: strictSettings),
@@ -62,6 +62,13 @@ let package = Package(
         // Search engine: law parser, segmenter, index, citations. `Parsing/` compiles on its own (stdlib only) for fuzzing.
         .target(name: "Search", swiftSettings: strictSettings),
         .testTarget(name: "SearchTests", dependencies: ["Search"], swiftSettings: strictSettings),
+        // Knowledge: the corpus imported into the store, the index at run time, its API
+        .target(
+            name: "Knowledge", dependencies: ["Search", "Store", "StoreSQLite", "Security", "Identity", "HTTPRouter", "HTTPServer"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "KnowledgeTests", dependencies: ["Knowledge", "Search", "Store", "StoreTestSupport", "Identity", "HTTPRouter", "HTTPServer"],
+            swiftSettings: strictSettings),
         // ICU word break, only to compare segmenters in bench/knowledge (ICU must not share a module with Foundation).
         .systemLibrary(name: "CICU", pkgConfig: "icu-uc", providers: [.apt(["libicu-dev"])]),
         .target(name: "SearchICU", dependencies: ["CICU"], swiftSettings: strictSettings),
@@ -79,6 +86,6 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ObservabilityTests", dependencies: ["Observability"], swiftSettings: strictSettings),
         .testTarget(name: "HTTPRouterTests", dependencies: ["HTTPRouter", "HTTPServer", "Observability"], swiftSettings: strictSettings),
-        .testTarget(name: "AppTests", dependencies: ["App", "HTTPRouter", "HTTPServer", "HTTPTestSupport", "Identity", "Observability", "Security", "Store", "StoreSQLite"], swiftSettings: strictSettings),
+        .testTarget(name: "AppTests", dependencies: ["App", "HTTPRouter", "HTTPServer", "HTTPTestSupport", "Identity", "Knowledge", "Observability", "Security", "Store", "StoreSQLite"], swiftSettings: strictSettings),
     ]
 )

@@ -2,6 +2,7 @@ public import Foundation
 public import HTTPRouter
 public import HTTPServer
 public import Identity
+public import Knowledge
 public import Observability
 public import Store
 
@@ -14,6 +15,7 @@ public struct Application: Sendable {
     /// Every route with its access rule (the authorisation matrix test reads it).
     public let routes: SecuredRoutes
     public let identity: IdentityService
+    public let knowledge: KnowledgeBase
 
     /// - Parameter store: opened and migrated (see ``StoreBootstrap``).
     public init(
@@ -30,6 +32,9 @@ public struct Application: Sendable {
         routes = SecuredRoutes(router: router)
         identity = try IdentityService(store: store, settings: identitySettings)
         IdentityRoutes.install(on: routes, identity: identity)
+        let assets = KnowledgeAssets.locate() ?? KnowledgeAssets(root: URL(filePath: "Data"))
+        knowledge = KnowledgeBase(store: store, assets: assets, cacheDirectory: configuration.dataDirectory.appending(path: "knowledge"))
+        KnowledgeRoutes(knowledge: knowledge).register(on: routes)
         SystemRoutes(metrics: metrics).register(on: routes)
         if let web = Self.locateWebDirectory(configured: configuration.webDirectory) {
             routes.add(.get, "/*", .public, StaticFiles(root: web).handler)

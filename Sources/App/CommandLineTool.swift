@@ -1,5 +1,6 @@
 import Foundation
 import Identity
+import Knowledge
 import Observability
 import Store
 
@@ -13,6 +14,8 @@ public enum CommandLineTool {
           jianwu migrate [--data-dir DIR] [--db DB]
           jianwu backup FILE [--data-dir DIR]
           jianwu seed-demo [--data-dir DIR] [--db DB]     demo organisations and one account per role
+          jianwu import-laws <DIR | FILE.tar.xz> [--data-dir DIR] [--db DB]   import a law corpus (idempotent)
+          jianwu search "<query>" [--limit N] [--json] [--data-dir DIR] [--db DB]  search the imported laws
           jianwu audit verify [--data-dir DIR] [--db DB] [--head SEQ:DIGEST]   check the audit hash chain
           jianwu assist --json < facts.jsonl
           jianwu version
@@ -51,6 +54,10 @@ public enum CommandLineTool {
             return await guarded { try await StoreCommands.migrate(arguments: rest, environment: environment) }
         case "backup":
             return await guarded { try await StoreCommands.backup(arguments: rest, environment: environment) }
+        case "import-laws":
+            return await guarded { try await KnowledgeCommands.importLaws(arguments: rest, environment: environment) }
+        case "search":
+            return await guarded { try await KnowledgeCommands.search(arguments: rest, environment: environment) }
         case "seed-demo":
             return await guarded { try await IdentityCommands.seedDemo(arguments: rest, environment: environment) }
         case "audit":
@@ -79,6 +86,8 @@ public enum CommandLineTool {
                 identitySettings.secureCookies = configuration.secureCookies
                 let app = try Application(configuration: configuration, store: store, identitySettings: identitySettings)
                 app.logger.info("store ready", ["store": location.description, "migrations.applied": String(applied.count)])
+                let knowledgeTask = Task { await prepareKnowledge(app) }
+                defer { knowledgeTask.cancel() }
                 try await app.run()
             } catch {
                 await store.close()
@@ -86,6 +95,23 @@ public enum CommandLineTool {
             }
             await store.close()
             return 0
+        }
+    }
+
+    /// Makes the law search ready in the background: on first start imports the shipped national corpus, then loads
+    /// the index (from its snapshot when the store has not changed). Search answers 503 until then.
+    static func prepareKnowledge(_ app: Application) async {
+        let knowledge = app.knowledge
+        do {
+            if try await knowledge.documentCount() == 0, let archive = knowledge.assets.corpusArchive {
+                app.logger.info("importing the shipped law corpus (first start)", ["archive": archive.lastPathComponent])
+                let report = try await KnowledgeCommands.importCorpus(archive.path, into: knowledge.store, assets: knowledge.assets, showProgress: false)
+                app.logger.info("law corpus imported", ["files": String(report.files), "articles": String(report.articles), "seconds": String(format: "%.1f", report.seconds)])
+            }
+            let how = try await knowledge.prepare()
+            app.logger.info("law search ready", ["how": how])
+        } catch {
+            app.logger.error("law search unavailable", ["error": String(describing: error)])
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Identity
+import Knowledge
 public import Store
 import StorePostgres
 import StoreSQLite
@@ -7,7 +8,7 @@ import StoreSQLite
 /// Opens the configured store and brings its schema up to date.
 public enum StoreBootstrap {
     /// Every migration the product ships, in order. Feature modules append theirs here; a shipped entry is never edited.
-    public static let migrations: [Migration] = IdentitySchema.migrations
+    public static let migrations: [Migration] = IdentitySchema.migrations + KnowledgeSchema.migrations
 
     public static func location(for configuration: ServeConfiguration) throws(ConfigurationError) -> StoreLocation {
         do {

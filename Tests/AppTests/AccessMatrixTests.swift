@@ -54,11 +54,15 @@ struct AccessMatrixTests {
         "POST /api/users/:id/sessions/revoke": .roles([.administrator]),
         "POST /api/users/:id/citizen-id/reveal": .roles([.administrator]),
         "GET /api/audit-events": .roles([.securityAuditor]),
+        "GET /api/knowledge/search": .everyRole,
+        "GET /api/knowledge/laws/:lawId/articles/:article": .everyRole,
+        "GET /api/knowledge/status": .everyRole,
     ]
 
     /// A concrete request for a route pattern: unknown ids, so an admitted request ends in 400/404 and changes nothing.
     static func target(for pattern: String) -> String {
         pattern.replacingOccurrences(of: ":id", with: zero).replacingOccurrences(of: ":membershipId", with: zero)
+            .replacingOccurrences(of: ":lawId", with: zero).replacingOccurrences(of: ":article", with: "1")
             .replacingOccurrences(of: "/*", with: "/index.html")
     }
 

@@ -48,3 +48,10 @@ extension SearchIndex {
         return makeHit(document, score: 0, match: .allTerms, plan: .empty)
     }
 }
+
+extension SearchIndex {
+    /// The document number of an article, given its law's metadata id.
+    public func document(lawID: String, article: ArticleNumber) -> Int? {
+        laws.first { $0.metadata.id == lawID }?.articles[article]
+    }
+}
