@@ -32,7 +32,7 @@ public struct Application: Sendable {
         routes = SecuredRoutes(router: router)
         identity = try IdentityService(store: store, settings: identitySettings)
         IdentityRoutes.install(on: routes, identity: identity)
-        let assets = KnowledgeAssets.locate() ?? KnowledgeAssets(root: URL(filePath: "Data"))
+        let assets = Self.locateAssets() ?? KnowledgeAssets(root: URL(filePath: "Data"))
         knowledge = KnowledgeBase(store: store, assets: assets, cacheDirectory: configuration.dataDirectory.appending(path: "knowledge"))
         KnowledgeRoutes(knowledge: knowledge).register(on: routes)
         SystemRoutes(metrics: metrics).register(on: routes)
@@ -71,16 +71,13 @@ public struct Application: Sendable {
         logger.info("stopped")
     }
 
-    /// The web UI's directory: the configured one, else `Web/` beside the package the executable was built in, else `./Web`.
+    /// The web UI's directory: the configured one, else `Web/` of the source tree (see ``SourceTreeDirectory``).
     static func locateWebDirectory(configured: URL?) -> URL? {
-        if let configured { return configured }
-        var candidates: [URL] = []
-        var dir = URL(filePath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<5 {
-            candidates.append(dir.appending(path: "Web"))
-            dir = dir.deletingLastPathComponent()
-        }
-        candidates.append(URL(filePath: FileManager.default.currentDirectoryPath).appending(path: "Web"))
-        return candidates.first { FileManager.default.fileExists(atPath: $0.appending(path: "index.html").path) }
+        configured ?? SourceTreeDirectory.find("Web", containing: "index.html")
+    }
+
+    /// The shipped data (`Data/` of the source tree), recognised by its dictionary.
+    static func locateAssets() -> KnowledgeAssets? {
+        SourceTreeDirectory.find("Data", containing: "dict/jieba-dict.txt").map(KnowledgeAssets.init(root:))
     }
 }

@@ -100,7 +100,7 @@ enum KnowledgeCommands {
     }
 
     static func requireAssets() throws -> KnowledgeAssets {
-        guard let assets = KnowledgeAssets.locate() else {
+        guard let assets = Application.locateAssets() else {
             throw ConfigurationError("the shipped data directory (Data/) was not found", fix: "run jianwu from its source tree")
         }
         return assets

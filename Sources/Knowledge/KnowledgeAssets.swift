@@ -17,18 +17,4 @@ public struct KnowledgeAssets: Sendable {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return names.sorted().first { $0.hasSuffix(".tar.xz") }.map { directory.appending(path: $0) }
     }
-
-    /// `Data/` beside the package the executable was built in (or the working directory), recognised by its dictionary.
-    public static func locate(configured: URL? = nil) -> KnowledgeAssets? {
-        if let configured { return KnowledgeAssets(root: configured) }
-        var candidates: [URL] = []
-        var dir = URL(filePath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<5 {
-            candidates.append(dir.appending(path: "Data"))
-            dir = dir.deletingLastPathComponent()
-        }
-        candidates.append(URL(filePath: FileManager.default.currentDirectoryPath).appending(path: "Data"))
-        return candidates.first { FileManager.default.fileExists(atPath: $0.appending(path: "dict/jieba-dict.txt").path) }
-            .map(KnowledgeAssets.init(root:))
-    }
 }
