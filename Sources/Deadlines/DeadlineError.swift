@@ -57,7 +57,8 @@ public struct DeadlineError: Error, Hashable, Sendable, CustomStringConvertible 
     }
     /// A third return for supplementary investigation (刑事诉讼法第一百七十五条第三款).
     public static let thirdReturnRefused = DeadlineError(
-        .thirdReturnRefused, "补充侦查以二次为限（刑事诉讼法第一百七十五条第三款），本案已退回补充侦查二次，不得第三次退回")
+        .thirdReturnRefused,
+        "补充侦查、补充调查以二次为限（刑事诉讼法第一百七十五条第三款、人民检察院刑事诉讼规则第三百四十六条第二款），本案已退回二次，不得第三次退回")
     /// A review event while the case is with the investigators.
     public static let notUnderReview = DeadlineError(.notUnderReview, "案件已退回补充侦查，尚未重新移送起诉，不能进行此操作")
     /// A resubmission without a return.
