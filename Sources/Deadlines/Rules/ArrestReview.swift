@@ -48,7 +48,7 @@ public enum ArrestReview {
         case (.specialCircumstances(let extra), true, .ownInvestigation) where (1...3).contains(extra):
             days = base + extra
             rule += "；特殊情况下，决定逮捕的时间可以延长一日至三日"
-            notes.append("本案延长\(extra)日，共\(days)日；延长的审批主体，规则第二百九十七条未写明（逮捕由检察长决定）")
+            notes.append("本案延长\(extra)日，共\(days)日；延长的审批主体，人民检察院刑事诉讼规则第二百九十七条未写明（是否逮捕由检察长决定）")
         case (.majorOrComplex, true, _):
             throw DeadlineError.extensionNotProvided(
                 "对已被拘留的犯罪嫌疑人，审查逮捕期限为七日，重大、复杂案件延长至二十日只适用于未被拘留的犯罪嫌疑人（人民检察院刑事诉讼规则第\(LawCitation.chineseNumeral(article))条）")

@@ -19,8 +19,10 @@ extension ProsecutionReview {
             rule = "人民检察院对于移送起诉的案件，应当在一个月以内作出决定"
             if isExtended {
                 rule += "；重大、复杂的案件，一个月以内不能作出决定的，可以延长十五日"
-                notes.append("本案已延长十五日；延长审查起诉期限的审批主体，刑事诉讼法和人民检察院刑事诉讼规则均未规定，按本院审批程序办理")
-                lastDay = start.adding(months: 1).adding(days: 15)
+                let oneMonth = start.adding(months: 1)
+                lastDay = oneMonth.adding(days: 15)
+                notes.append(
+                    "本案一个月期间届满于\(oneMonth.chineseText)，已延长十五日；延长审查起诉期限的审批主体，刑事诉讼法和人民检察院刑事诉讼规则均未规定，按本院审批程序办理")
             } else {
                 lastDay = start.adding(months: 1)
             }
