@@ -30,9 +30,13 @@ public struct LawCitation: Hashable, Sendable, Codable, CustomStringConvertible 
     }
 
     /// 刑事诉讼法第`article`条(第`paragraph`款).
-    static func law(_ article: Int, _ paragraph: Int? = nil) -> LawCitation { LawCitation(.criminalProcedureLaw, article: article, paragraph: paragraph) }
+    static func law(_ article: Int, _ paragraph: Int? = nil) -> LawCitation {
+        LawCitation(.criminalProcedureLaw, article: article, paragraph: paragraph)
+    }
     /// 人民检察院刑事诉讼规则第`article`条(第`paragraph`款).
-    static func rules(_ article: Int, _ paragraph: Int? = nil) -> LawCitation { LawCitation(.procuratorateRules, article: article, paragraph: paragraph) }
+    static func rules(_ article: Int, _ paragraph: Int? = nil) -> LawCitation {
+        LawCitation(.procuratorateRules, article: article, paragraph: paragraph)
+    }
 
     /// `刑事诉讼法第九十一条第三款`, as the UI shows it.
     public var description: String {

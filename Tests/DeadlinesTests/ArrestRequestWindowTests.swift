@@ -8,14 +8,16 @@ struct ArrestRequestWindowTests {
         let plain = try ArrestRequestWindow.deadline(detainedOn: date("2026-03-02"), calendar: calendar2026)
         #expect(plain.due == (try date("2026-03-05")))
         #expect(plain.citationText == "刑事诉讼法第九十一条第一款")
-        let extended = try ArrestRequestWindow.deadline(detainedOn: date("2026-03-02"), extension: .specialCircumstances(days: 4), calendar: calendar2026)
+        let extended = try ArrestRequestWindow.deadline(
+            detainedOn: date("2026-03-02"), extension: .specialCircumstances(days: 4), calendar: calendar2026)
         #expect(extended.due == (try date("2026-03-09")))
         #expect(extended.explanation.contains("审批主体"))
     }
 
     /// 第二款: up to thirty days for 流窜作案、多次作案、结伙作案的重大嫌疑分子: 3月2日 + 30 = 4月1日.
     @Test func roamingRepeatedOrGangSuspectUpToThirtyDays() throws {
-        let deadline = try ArrestRequestWindow.deadline(detainedOn: date("2026-03-02"), extension: .roamingRepeatedOrGangSuspect, calendar: calendar2026)
+        let deadline = try ArrestRequestWindow.deadline(
+            detainedOn: date("2026-03-02"), extension: .roamingRepeatedOrGangSuspect, calendar: calendar2026)
         #expect(deadline.due == (try date("2026-04-01")))
         #expect(deadline.citationText == "刑事诉讼法第九十一条第二款")
     }
