@@ -82,6 +82,8 @@ let package = Package(
         .executableTarget(name: "AssistantBench", dependencies: ["Sentencing", "CaseFacts"], path: "bench/assistant/AssistantBench", swiftSettings: strictSettings),
         .testTarget(name: "CaseFactsTests", dependencies: ["CaseFacts"], swiftSettings: strictSettings),
         .testTarget(name: "SentencingTests", dependencies: ["Sentencing", "CaseFacts"], swiftSettings: strictSettings),
+        .target(name: "Deadlines", swiftSettings: strictSettings),
+        .testTarget(name: "DeadlinesTests", dependencies: ["Deadlines"], swiftSettings: strictSettings),
 
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ObservabilityTests", dependencies: ["Observability"], swiftSettings: strictSettings),
