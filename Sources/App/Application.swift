@@ -1,3 +1,4 @@
+public import Cases
 public import Foundation
 public import HTTPRouter
 public import HTTPServer
@@ -16,6 +17,7 @@ public struct Application: Sendable {
     public let routes: SecuredRoutes
     public let identity: IdentityService
     public let knowledge: KnowledgeBase
+    public let cases: CaseService
 
     /// - Parameter store: opened and migrated (see ``StoreBootstrap``).
     public init(
@@ -35,6 +37,10 @@ public struct Application: Sendable {
         let assets = Self.locateAssets() ?? KnowledgeAssets(root: URL(filePath: "Data"))
         knowledge = KnowledgeBase(store: store, assets: assets, cacheDirectory: configuration.dataDirectory.appending(path: "knowledge"))
         KnowledgeRoutes(knowledge: knowledge).register(on: routes)
+        let charges = (try? ChargeCatalogue.load(csvAt: assets.chargeKeywords)) ?? ChargeCatalogue(entries: [])
+        if charges.entries.isEmpty { logger.warning("charge list not found; cases cannot be registered", ["path": assets.chargeKeywords.path]) }
+        cases = CaseService(store: store, charges: charges, filesDirectory: configuration.dataDirectory.appending(path: "files"))
+        CaseRoutes(cases: cases).register(on: routes)
         SystemRoutes(metrics: metrics).register(on: routes)
         if let web = Self.locateWebDirectory(configured: configuration.webDirectory) {
             routes.add(.get, "/*", .public, StaticFiles(root: web).handler)

@@ -44,7 +44,7 @@ public final class IdentityService: Sendable {
         guard !userIDs.isEmpty else { return [:] }
         let rows = try await executor.query(
             """
-            SELECT m.id, m.user_id, m.organisation_id, o.name, o.path, m.role
+            SELECT m.id, m.user_id, m.organisation_id, o.name, o.path, o.kind, m.role
             FROM memberships m JOIN organisations o ON o.id = m.organisation_id
             WHERE m.user_id IN (\(list: userIDs)) ORDER BY o.path, m.role
             """)
@@ -53,7 +53,8 @@ public final class IdentityService: Sendable {
             guard let role = Role(rawValue: try row.decode(column: "role")) else { continue }
             let membership = Membership(
                 id: try row.decode(column: "id"), userID: try row.decode(column: "user_id"), organisationID: try row.decode(column: "organisation_id"),
-                organisationName: try row.decode(column: "name"), organisationPath: try row.decode(column: "path"), role: role)
+                organisationName: try row.decode(column: "name"), organisationPath: try row.decode(column: "path"), role: role,
+                organisationKind: OrganisationKind(rawValue: try row.decode(column: "kind")) ?? .procuratorate)
             result[membership.userID, default: []].append(membership)
         }
         return result

@@ -22,6 +22,7 @@ struct AccessMatrixTests {
 
     static let staff: Set<Role> = [.chiefProsecutor, .deputyChiefProsecutor, .departmentHead, .prosecutor, .prosecutorAssistant, .clerk]
     static let leaders: Set<Role> = [.chiefProsecutor, .deputyChiefProsecutor, .departmentHead]
+    static let caseReaders = staff.union([.lawyer])
     static let orgReaders = staff.union([.administrator, .securityAuditor, .detentionOfficer, .judge])
 
     static let zero = "00000000-0000-0000-0000-000000000000"
@@ -57,12 +58,34 @@ struct AccessMatrixTests {
         "GET /api/knowledge/search": .everyRole,
         "GET /api/knowledge/laws/:lawId/articles/:article": .everyRole,
         "GET /api/knowledge/status": .everyRole,
+        "GET /api/cases": .roles(caseReaders),
+        "POST /api/cases": .roles(staff),
+        "GET /api/cases/charges": .roles(caseReaders),
+        "GET /api/cases/:id": .roles(caseReaders),
+        "PATCH /api/cases/:id": .roles(staff),
+        "POST /api/cases/:id/transitions": .roles(staff),
+        "POST /api/cases/:id/extensions": .roles(staff),
+        "POST /api/cases/:id/persons": .roles(staff),
+        "POST /api/cases/:id/persons/:personId/citizen-id/reveal": .roles(staff),
+        "POST /api/cases/:id/persons/:personId/measures": .roles(staff),
+        "PATCH /api/cases/:id/measures/:measureId": .roles(staff),
+        "POST /api/cases/:id/team": .roles(staff),
+        "POST /api/cases/:id/lawyers": .roles(staff),
+        "DELETE /api/cases/:id/lawyers/:lawyerId": .roles(staff),
+        "GET /api/cases/:id/files": .roles(caseReaders),
+        "POST /api/cases/:id/files": .roles(staff),
+        "GET /api/cases/:id/files/:fileId": .roles(caseReaders),
+        "PATCH /api/cases/:id/files/:fileId": .roles(staff),
+        "GET /api/holidays": .everyRole,
+        "PUT /api/holidays/:year": .roles([.administrator]),
     ]
 
     /// A concrete request for a route pattern: unknown ids, so an admitted request ends in 400/404 and changes nothing.
     static func target(for pattern: String) -> String {
         pattern.replacingOccurrences(of: ":id", with: zero).replacingOccurrences(of: ":membershipId", with: zero)
             .replacingOccurrences(of: ":lawId", with: zero).replacingOccurrences(of: ":article", with: "1")
+            .replacingOccurrences(of: ":personId", with: zero).replacingOccurrences(of: ":measureId", with: zero)
+            .replacingOccurrences(of: ":lawyerId", with: zero).replacingOccurrences(of: ":fileId", with: zero).replacingOccurrences(of: ":year", with: "2026")
             .replacingOccurrences(of: "/*", with: "/index.html")
     }
 

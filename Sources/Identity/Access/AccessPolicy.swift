@@ -1,7 +1,8 @@
 /// The one place that decides whether an actor may do something to a resource. Deny by default: every case below
 /// that does not end in `true` is a refusal.
 ///
-/// Rule of scope: a role held in organisation X reaches X and everything below it (a municipal procuratorate's
+/// Rule of scope: a role held in organisation X reaches X and everything below it (a department's staff reach their
+/// whole procuratorate's subtree) (a municipal procuratorate's
 /// leaders see its districts' cases, never another city's). Leaders see every case in scope; other procuratorate
 /// staff see the cases whose team they are on. A lawyer sees only cases their approved binding names, and never
 /// juvenile or secret cases.
@@ -18,10 +19,10 @@ public enum AccessPolicy {
             return action == .organisationRead
         case .organisation(let path):
             // Organisation names are not secret: reading is by permission; managing is within scope.
-            return action == .organisationRead || memberships.contains { path.hasPrefix($0.organisationPath) }
+            return action == .organisationRead || memberships.contains { path.hasPrefix($0.scopePath) }
         case .user(let id, let paths):
             if action == .userRead && id == actor.userID { return true }
-            return memberships.contains { membership in paths.contains { $0.hasPrefix(membership.organisationPath) } }
+            return memberships.contains { membership in paths.contains { $0.hasPrefix(membership.scopePath) } }
         case .auditLog:
             return action == .auditRead
         case .case(let facts):
@@ -34,9 +35,9 @@ public enum AccessPolicy {
         case .lawyer:
             return !facts.isJuvenile && !facts.isSecret && facts.approvedLawyerIDs.contains(actorID)
         case let role where role.seesWholeScope:
-            return facts.organisationPath.hasPrefix(membership.organisationPath)
+            return facts.organisationPath.hasPrefix(membership.scopePath)
         default:
-            return facts.organisationPath.hasPrefix(membership.organisationPath) && facts.teamUserIDs.contains(actorID)
+            return facts.organisationPath.hasPrefix(membership.scopePath) && facts.teamUserIDs.contains(actorID)
         }
     }
 }

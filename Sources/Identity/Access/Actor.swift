@@ -16,7 +16,7 @@ public struct Actor: Sendable, Hashable {
     public var permissions: Set<Permission> { memberships.reduce(into: []) { $0.formUnion($1.role.permissions) } }
 
     /// The memberships whose role grants `permission`.
-    func memberships(granting permission: Permission) -> [Membership] {
+    public func memberships(granting permission: Permission) -> [Membership] {
         memberships.filter { $0.role.permissions.contains(permission) }
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import HTTPRouter
+public import HTTPRouter
 import HTTPServer
 import Security
 import Store
@@ -139,8 +139,8 @@ extension IdentityService {
 }
 
 /// The one refusal every authorisation failure turns into.
-enum AccessDenied {
-    static let error = HTTPError(.forbidden, detail: "您没有执行此操作的权限。", code: "forbidden")
+public enum AccessDenied {
+    public static let error = HTTPError(.forbidden, detail: "您没有执行此操作的权限。", code: "forbidden")
 }
 
 extension String {

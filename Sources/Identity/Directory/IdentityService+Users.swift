@@ -7,7 +7,7 @@ import Store
 extension IdentityService {
     /// Users the actor may see (members of organisations in the actor's user.read scope), filtered and paged.
     public func users(matching filter: UserFilter, by actor: Actor) async throws -> Page<UserView> {
-        let scopes = actor.memberships(granting: .userRead).map(\.organisationPath)
+        let scopes = actor.memberships(granting: .userRead).map(\.scopePath)
         guard !scopes.isEmpty else { throw AccessDenied.error }
         var membership: SQLQuery = "m.user_id = u.id AND ("
         for (index, scope) in scopes.enumerated() {

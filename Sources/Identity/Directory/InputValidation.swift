@@ -69,12 +69,12 @@ enum InputValidation {
 }
 
 /// How personal data appears in lists: enough to tell people apart, not enough to use.
-enum PersonalDataMask {
-    static func citizenID(_ value: String?) -> String? {
+public enum PersonalDataMask {
+    public static func citizenID(_ value: String?) -> String? {
         value.map { String($0.prefix(4)) + String(repeating: "*", count: max(0, $0.count - 8)) + String($0.suffix(4)) }
     }
 
-    static func phone(_ value: String?) -> String? {
+    public static func phone(_ value: String?) -> String? {
         guard let value else { return nil }
         guard value.count >= 7 else { return String(repeating: "*", count: value.count) }
         return String(value.prefix(3)) + String(repeating: "*", count: value.count - 7) + String(value.suffix(4))

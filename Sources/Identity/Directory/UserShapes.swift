@@ -95,4 +95,11 @@ public struct Page<Item: Sendable & Codable>: Sendable, Codable {
     public var total: Int
     public var page: Int
     public var pageSize: Int
+
+    public init(items: [Item], total: Int, page: Int, pageSize: Int) {
+        self.items = items
+        self.total = total
+        self.page = page
+        self.pageSize = pageSize
+    }
 }

@@ -8,6 +8,8 @@ public enum Permission: String, CaseIterable, Sendable, Codable, Comparable {
     case auditRead = "audit.read"
     case caseRead = "case.read"
     case caseManage = "case.manage"
+    /// Editing the holiday calendar the statutory deadlines count with.
+    case calendarManage = "calendar.manage"
 
     public static func < (a: Permission, b: Permission) -> Bool { a.rawValue < b.rawValue }
 }

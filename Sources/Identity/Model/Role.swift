@@ -32,7 +32,7 @@ public enum Role: String, CaseIterable, Sendable, Codable {
     /// What the role may do, before organisation scope, case team and grants narrow it (see ``AccessPolicy``).
     public var permissions: Set<Permission> {
         switch self {
-        case .administrator: [.organisationRead, .organisationManage, .userRead, .userManage, .userRevealPersonalData]
+        case .administrator: [.organisationRead, .organisationManage, .userRead, .userManage, .userRevealPersonalData, .calendarManage]
         case .securityAuditor: [.auditRead, .organisationRead, .userRead]
         case .chiefProsecutor, .deputyChiefProsecutor, .departmentHead: [.organisationRead, .userRead, .caseRead, .caseManage]
         case .prosecutor, .prosecutorAssistant, .clerk: [.organisationRead, .caseRead, .caseManage]
