@@ -1,18 +1,30 @@
+import Cases
 import Foundation
 import Identity
+import Knowledge
 import Security
 import Store
 
 /// `jianwu seed-demo` and `jianwu audit verify`.
 enum IdentityCommands {
     static func seedDemo(arguments: [String], environment: [String: String]) async throws -> Int32 {
-        try await withMigratedStore(arguments: arguments, environment: environment) { store, location in
+        try await withMigratedStore(arguments: arguments, environment: environment) { store, location, configuration in
             let identity = try IdentityService(store: store)
             if try await DemoWorld.seed(identity) {
-                let names = DemoWorld.accounts.map(\.username).joined(separator: ", ")
-                print("\(location): demo organisations and accounts created (\(names); password \(DemoWorld.password))")
+                print("\(location): demo organisations and accounts created")
             } else {
-                print("\(location): demo accounts already exist; nothing changed")
+                print("\(location): demo accounts already exist")
+            }
+            guard let assets = Application.locateAssets() else {
+                throw ConfigurationError("the shipped data directory (Data/) was not found", fix: "run jianwu from its source tree")
+            }
+            let charges = try ChargeCatalogue.load(csvAt: assets.chargeKeywords)
+            let cases = CaseService(store: store, charges: charges, filesDirectory: configuration.dataDirectory.appending(path: "files"))
+            let created = try await DemoCases.seed(cases: cases, identity: identity, jsonl: assets.root.appending(path: "cases/criminal-cases-dev.jsonl"))
+            print(created > 0 ? "\(location): \(created) demo cases created from real judgments" : "\(location): demo cases already exist")
+            print("Sign in at http://127.0.0.1:8080 with any of these accounts, password \(DemoWorld.password):")
+            for account in DemoWorld.accounts {
+                print("  \(account.username.padding(toLength: 12, withPad: " ", startingAt: 0)) \(account.role.chineseName)")
             }
             return 0
         }
@@ -34,7 +46,7 @@ enum IdentityCommands {
             head = AuditChain.Anchor(sequence: sequence, digestHex: String(parts[1]).lowercased())
             rest.removeSubrange(index...(index + 1))
         }
-        return try await withMigratedStore(arguments: rest, environment: environment, migrate: false) { store, location in
+        return try await withMigratedStore(arguments: rest, environment: environment, migrate: false) { store, location, _ in
             let result = try await AuditLog.verify(in: store, expectedHead: head)
             if let broken = result.firstBreak {
                 print("\(location): audit chain BROKEN at \(broken) after \(result.verifiedCount) intact event(s)")
@@ -46,7 +58,8 @@ enum IdentityCommands {
     }
 
     private static func withMigratedStore(
-        arguments: [String], environment: [String: String], migrate: Bool = true, _ body: (any Store, StoreLocation) async throws -> Int32
+        arguments: [String], environment: [String: String], migrate: Bool = true,
+        _ body: (any Store, StoreLocation, ServeConfiguration) async throws -> Int32
     ) async throws -> Int32 {
         let configuration = try ServeConfiguration.parse(arguments: arguments, environment: environment)
         try DataDirectory.prepare(configuration.dataDirectory)
@@ -54,7 +67,7 @@ enum IdentityCommands {
         let store = try await StoreBootstrap.open(location)
         do {
             _ = try await StoreBootstrap.prepareSchema(store, allowMigration: migrate)
-            let status = try await body(store, location)
+            let status = try await body(store, location, configuration)
             await store.close()
             return status
         } catch {

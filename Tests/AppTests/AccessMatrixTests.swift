@@ -103,7 +103,7 @@ struct AccessMatrixTests {
     @Test func eachRoleIsAdmittedExactlyWhereExpected() async throws {
         let test = try await TestApplication.make()
         defer { Task { await test.close() } }
-        let accounts = Dictionary(uniqueKeysWithValues: DemoWorld.accounts.map { ($0.role, $0.username) })
+        let accounts = Dictionary(DemoWorld.accounts.map { ($0.role, $0.username) }, uniquingKeysWith: { first, _ in first })
         #expect(Set(accounts.keys) == Set(Role.allCases), "the demo world has one account per role")
         var clients: [Role: TestClient] = [:]
         for role in Role.allCases { clients[role] = test.app.client() }

@@ -25,6 +25,7 @@ public enum DemoWorld {
         ("nj-detention", "nj", .detentionCentre, "南京市看守所", nil),
         ("gulou-court", "gulou", .court, "南京市鼓楼区人民法院", nil),
         ("firm", "gulou", .lawFirm, "江苏宁鼓律师事务所", nil),
+        ("firm2", "xuanwu", .lawFirm, "江苏玄武律师事务所", nil),
         ("sz", "js", .procuratorate, "苏州市人民检察院", "苏州"),
         ("gusu", "sz", .procuratorate, "苏州市姑苏区人民检察院", "苏姑"),
     ]
@@ -41,6 +42,8 @@ public enum DemoWorld {
         Account(username: "officer", displayName: "孙强", role: .detentionOfficer, organisation: "nj-detention"),
         Account(username: "judge", displayName: "郑洁", role: .judge, organisation: "gulou-court"),
         Account(username: "lawyer", displayName: "黄磊", role: .lawyer, organisation: "firm"),
+        Account(username: "prosecutor2", displayName: "孙丽", role: .prosecutor, organisation: "xuanwu"),
+        Account(username: "lawyer2", displayName: "冯涛", role: .lawyer, organisation: "firm2"),
     ]
 
     /// Seeds the demo world unless its administrator account exists. Returns whether anything was created.
@@ -50,7 +53,7 @@ public enum DemoWorld {
         let context = identity.auditContext(actorID: "system", sourceAddress: "")
         var ids: [String: String] = [:]
         for (key, parent, kind, name, abbreviation) in organisations {
-            let creditCode = kind == .lawFirm ? lawFirmCreditCode : nil
+            let creditCode = kind == .lawFirm ? lawFirmCreditCode(key == "firm" ? "31320106MD0123456" : "31320102MD0654321") : nil
             let created = try await identity.createOrganisation(
                 NewOrganisation(parentId: parent.flatMap { ids[$0] }, kind: kind, name: name, abbreviation: abbreviation, creditCode: creditCode),
                 by: nil, context: context)
@@ -67,11 +70,10 @@ public enum DemoWorld {
         return true
     }
 
-    /// A well-formed (GB 32100 check character) code for the demo law firm: 3 = 司法行政, 1 = 律师执业机构, 320106 = 鼓楼区.
-    static let lawFirmCreditCode: String = {
-        let body = "31320106MD0123456"
-        return body + String(CreditCode.checkCharacter(forBody: body) ?? "0")
-    }()
+    /// A well-formed (GB 32100 check character) code for a demo law firm: 3 = 司法行政, 1 = 律师执业机构, 3201xx = the district.
+    static func lawFirmCreditCode(_ body: String) -> String {
+        body + String(CreditCode.checkCharacter(forBody: body) ?? "0")
+    }
 
     /// Invented but well-formed numbers (鼓楼区 region code, GB 11643 check digit), so masking shows in the UI.
     static func demoCitizenID(_ index: Int) -> String {
