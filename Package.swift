@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "Observability", swiftSettings: strictSettings),
         .target(name: "HTTPRouter", dependencies: ["HTTPServer", "Observability"], swiftSettings: strictSettings),
         .target(
-            name: "App", dependencies: ["Cases", "HTTPServer", "HTTPRouter", "Identity", "Knowledge", "Observability", "Security", "Sentencing", "Store", "StoreSQLite", "StorePostgres"], resources: [.copy("Resources/openapi.json")],
+            name: "App", dependencies: ["Cases", "Notifications", "HTTPServer", "HTTPRouter", "Identity", "Knowledge", "Observability", "Security", "Sentencing", "Store", "StoreSQLite", "StorePostgres"], resources: [.copy("Resources/openapi.json")],
             swiftSettings: strictSettings),
         .executableTarget(name: "jianwu", dependencies: ["App"], swiftSettings: strictSettings),
         .executableTarget(name: "HTTPBenchServer", dependencies: ["HTTPServer"], path: "bench/http/server", swiftSettings: strictSettings),
@@ -84,12 +84,16 @@ let package = Package(
         .testTarget(name: "SentencingTests", dependencies: ["Sentencing", "CaseFacts"], swiftSettings: strictSettings),
         .target(name: "Deadlines", swiftSettings: strictSettings),
         .testTarget(name: "DeadlinesTests", dependencies: ["Deadlines"], swiftSettings: strictSettings),
+        // Notifications: stored per user, pushed to open pages as Server-Sent Events
+        .target(name: "Notifications", dependencies: ["Store", "Identity", "HTTPRouter", "HTTPServer"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "NotificationsTests", dependencies: ["Notifications", "Identity", "Security", "Store", "StoreTestSupport"], swiftSettings: strictSettings),
         // Cases: registration, stages, people and measures, deadlines (through Deadlines), dossier, lawyer bindings
         .target(
-            name: "Cases", dependencies: ["Deadlines", "Identity", "Search", "Security", "Store", "HTTPRouter", "HTTPServer"],
+            name: "Cases", dependencies: ["Deadlines", "Identity", "Notifications", "Search", "Security", "Store", "HTTPRouter", "HTTPServer"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "CasesTests", dependencies: ["Cases", "Deadlines", "Identity", "Store", "StoreTestSupport", "Security", "HTTPRouter", "HTTPServer"],
+            name: "CasesTests", dependencies: ["Cases", "Deadlines", "Identity", "Notifications", "Store", "StoreTestSupport", "Security", "HTTPRouter", "HTTPServer"],
             swiftSettings: strictSettings),
 
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPTestSupport"], swiftSettings: strictSettings),

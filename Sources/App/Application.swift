@@ -4,6 +4,7 @@ public import HTTPRouter
 public import HTTPServer
 public import Identity
 public import Knowledge
+public import Notifications
 public import Observability
 public import Store
 
@@ -18,6 +19,8 @@ public struct Application: Sendable {
     public let identity: IdentityService
     public let knowledge: KnowledgeBase
     public let cases: CaseService
+    public let notifications: NotificationService
+    public let reminders: DeadlineReminders
 
     /// - Parameter store: opened and migrated (see ``StoreBootstrap``).
     public init(
@@ -40,7 +43,10 @@ public struct Application: Sendable {
         let charges = (try? ChargeCatalogue.load(csvAt: assets.chargeKeywords)) ?? ChargeCatalogue(entries: [])
         if charges.entries.isEmpty { logger.warning("charge list not found; cases cannot be registered", ["path": assets.chargeKeywords.path]) }
         cases = CaseService(store: store, charges: charges, filesDirectory: configuration.dataDirectory.appending(path: "files"))
-        CaseRoutes(cases: cases).register(on: routes)
+        notifications = NotificationService(store: store)
+        reminders = DeadlineReminders(cases: cases, notifications: notifications)
+        CaseRoutes(cases: cases, reminders: reminders).register(on: routes)
+        NotificationRoutes(notifications: notifications).register(on: routes)
         SystemRoutes(metrics: metrics).register(on: routes)
         if let web = Self.locateWebDirectory(configured: configuration.webDirectory) {
             routes.add(.get, "/*", .public, StaticFiles(root: web).handler)
@@ -55,6 +61,7 @@ public struct Application: Sendable {
         var serverConfig = HTTPServerConfiguration(host: configuration.host, port: configuration.port)
         if configuration.eventLoops > 0 { serverConfig.eventLoops = configuration.eventLoops }
         let logger = self.logger
+        let notifications = self.notifications
         let server = HTTPServer(configuration: serverConfig, responder: router) { message in logger.warning(message) }
         do {
             try server.start()
@@ -70,6 +77,8 @@ public struct Application: Sendable {
         let signals = ShutdownSignals { signal in
             logger.info("shutting down", ["signal": signal])
             server.shutdown(gracePeriod: gracePeriod)
+            // Event streams never finish on their own: end them so shutdown need not wait out the grace period.
+            notifications.hub.close()
         }
         logger.info("listening", ["address": "http://\(configuration.host):\(server.port)", "event_loops": String(serverConfig.eventLoops)])
         await server.waitUntilStopped()

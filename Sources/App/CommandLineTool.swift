@@ -1,3 +1,4 @@
+import Cases
 import Foundation
 import Identity
 import Knowledge
@@ -87,7 +88,11 @@ public enum CommandLineTool {
                 let app = try Application(configuration: configuration, store: store, identitySettings: identitySettings)
                 app.logger.info("store ready", ["store": location.description, "migrations.applied": String(applied.count)])
                 let knowledgeTask = Task { await prepareKnowledge(app) }
-                defer { knowledgeTask.cancel() }
+                let reminderTask = Task { await remindOfDeadlines(app) }
+                defer {
+                    knowledgeTask.cancel()
+                    reminderTask.cancel()
+                }
                 try await app.run()
             } catch {
                 await store.close()
@@ -112,6 +117,25 @@ public enum CommandLineTool {
             app.logger.info("law search ready", ["how": how])
         } catch {
             app.logger.error("law search unavailable", ["error": String(describing: error)])
+        }
+    }
+
+    /// Keeps deadlines current and reminds case teams: measures and the calendar day change without any write, so the
+    /// nearest deadlines are recomputed every six hours and reminders checked every five minutes.
+    static func remindOfDeadlines(_ app: Application) async {
+        var lastRefresh = ContinuousClock.now - .seconds(6 * 3600)
+        while !Task.isCancelled {
+            do {
+                if ContinuousClock.now - lastRefresh >= .seconds(6 * 3600) {
+                    try await app.cases.refreshAllDeadlines()
+                    lastRefresh = .now
+                }
+                let sent = try await app.reminders.run()
+                if sent > 0 { app.logger.info("deadline reminders sent", ["count": String(sent)]) }
+            } catch {
+                app.logger.error("deadline reminders failed", ["error": String(describing: error)])
+            }
+            try? await Task.sleep(for: .seconds(300))
         }
     }
 

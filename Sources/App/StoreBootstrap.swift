@@ -2,6 +2,7 @@ import Cases
 import Foundation
 import Identity
 import Knowledge
+import Notifications
 public import Store
 import StorePostgres
 import StoreSQLite
@@ -9,7 +10,7 @@ import StoreSQLite
 /// Opens the configured store and brings its schema up to date.
 public enum StoreBootstrap {
     /// Every migration the product ships, in order. Feature modules append theirs here; a shipped entry is never edited.
-    public static let migrations: [Migration] = IdentitySchema.migrations + KnowledgeSchema.migrations + CasesSchema.migrations
+    public static let migrations: [Migration] = IdentitySchema.migrations + KnowledgeSchema.migrations + NotificationsSchema.migrations + CasesSchema.migrations
 
     public static func location(for configuration: ServeConfiguration) throws(ConfigurationError) -> StoreLocation {
         do {

@@ -77,6 +77,10 @@ struct AccessMatrixTests {
         "GET /api/cases/:id/files/:fileId": .roles(caseReaders),
         "PATCH /api/cases/:id/files/:fileId": .roles(staff),
         "GET /api/holidays": .everyRole,
+        "GET /api/notifications": .everyRole,
+        "POST /api/notifications/:id/read": .everyRole,
+        "POST /api/notifications/read-all": .everyRole,
+        "GET /api/events": .everyRole,
         "PUT /api/holidays/:year": .roles([.administrator]),
     ]
 

@@ -1,6 +1,7 @@
 import Cases
 import Foundation
 import Identity
+import Notifications
 import Security
 import Store
 import StoreTestSupport
@@ -29,7 +30,7 @@ struct CaseFixture {
         let files = FileManager.default.temporaryDirectory.appending(path: "jianwu-files-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: files) }
         return try await engine.withStore { store in
-            _ = try await Migrator(IdentitySchema.migrations + CasesSchema.migrations).migrate(store)
+            _ = try await Migrator(IdentitySchema.migrations + NotificationsSchema.migrations + CasesSchema.migrations).migrate(store)
             let clock = FixedClock()
             let identity = try IdentityService(store: store, clock: clock, passwords: passwords)
             try await DemoWorld.seed(identity)

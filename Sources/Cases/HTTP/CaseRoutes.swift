@@ -6,8 +6,12 @@ public import Identity
 /// `/api/cases`: the case list and page, registration, stages, people and measures, team and lawyers.
 public struct CaseRoutes: Sendable {
     let cases: CaseService
+    let reminders: DeadlineReminders?
 
-    public init(cases: CaseService) { self.cases = cases }
+    public init(cases: CaseService, reminders: DeadlineReminders? = nil) {
+        self.cases = cases
+        self.reminders = reminders
+    }
 
     struct Items<T: Encodable>: Encodable { var items: [T] }
     struct Note: Decodable { var note: String? }
@@ -27,7 +31,7 @@ public struct CaseRoutes: Sendable {
         }
         routes.add(.post, "/api/cases", .permission(.caseManage), bodyLimit: 64 * 1024) { (request: Request, auth: Authenticated) in
             let input = try request.decode(NewCase.self)
-            return try JSONResponse.make(try await cases.create(input, by: auth.actor, context: context(request, auth)), status: .created)
+            return try JSONResponse.make(await afterChange(try await cases.create(input, by: auth.actor, context: context(request, auth))), status: .created)
         }
         routes.add(.get, "/api/cases/charges", .permission(.caseRead)) { (_: Request, _: Authenticated) in
             try JSONResponse.make(Items(items: cases.charges.entries))
@@ -38,18 +42,19 @@ public struct CaseRoutes: Sendable {
         routes.add(.patch, "/api/cases/:id", .permission(.caseManage), bodyLimit: 64 * 1024) { (request: Request, auth: Authenticated) in
             let changes = try request.decode(CaseChanges.self)
             return try JSONResponse.make(
-                try await cases.update(try request.parameters.require("id"), changes, by: auth.actor, context: context(request, auth)))
+                await afterChange(try await cases.update(try request.parameters.require("id"), changes, by: auth.actor, context: context(request, auth))))
         }
         routes.add(.post, "/api/cases/:id/transitions", .permission(.caseManage), bodyLimit: 16 * 1024) { (request: Request, auth: Authenticated) in
             let input = try request.decode(TransitionInput.self)
             return try JSONResponse.make(
-                try await cases.transition(try request.parameters.require("id"), input, by: auth.actor, context: context(request, auth)))
+                await afterChange(try await cases.transition(try request.parameters.require("id"), input, by: auth.actor, context: context(request, auth))))
         }
         routes.add(.post, "/api/cases/:id/extensions", .permission(.caseManage), bodyLimit: 16 * 1024) { (request: Request, auth: Authenticated) in
             let note = try request.decode(Note.self)
             return try JSONResponse.make(
-                try await cases.extendProsecutionReview(
-                    try request.parameters.require("id"), note: note.note, by: auth.actor, context: context(request, auth)))
+                await afterChange(
+                    try await cases.extendProsecutionReview(
+                        try request.parameters.require("id"), note: note.note, by: auth.actor, context: context(request, auth))))
         }
         routes.add(.post, "/api/cases/:id/persons", .permission(.caseManage), bodyLimit: 16 * 1024) { (request: Request, auth: Authenticated) in
             let input = try request.decode(NewPerson.self)
@@ -66,16 +71,18 @@ public struct CaseRoutes: Sendable {
             (request: Request, auth: Authenticated) in
             let input = try request.decode(NewMeasure.self)
             return try JSONResponse.make(
-                try await cases.addMeasure(
-                    try request.parameters.require("id"), personID: try request.parameters.require("personId"), input, by: auth.actor,
-                    context: context(request, auth)), status: .created)
+                await afterChange(
+                    try await cases.addMeasure(
+                        try request.parameters.require("id"), personID: try request.parameters.require("personId"), input, by: auth.actor,
+                        context: context(request, auth))), status: .created)
         }
         routes.add(.patch, "/api/cases/:id/measures/:measureId", .permission(.caseManage), bodyLimit: 16 * 1024) { (request: Request, auth: Authenticated) in
             let input = try request.decode(EndMeasure.self)
             return try JSONResponse.make(
-                try await cases.endMeasure(
-                    try request.parameters.require("id"), measureID: try request.parameters.require("measureId"), on: input.endsOn, by: auth.actor,
-                    context: context(request, auth)))
+                await afterChange(
+                    try await cases.endMeasure(
+                        try request.parameters.require("id"), measureID: try request.parameters.require("measureId"), on: input.endsOn, by: auth.actor,
+                        context: context(request, auth))))
         }
         routes.add(.post, "/api/cases/:id/team", .permission(.caseManage), bodyLimit: 16 * 1024) { (request: Request, auth: Authenticated) in
             let input = try request.decode(TeamMemberInput.self)
@@ -135,6 +142,13 @@ public struct CaseRoutes: Sendable {
         guard let text, !text.isEmpty else { return nil }
         guard let value = Int(text), value >= 1 else { throw HTTPError.badRequest("参数 \(name) 须为正整数。", field: name) }
         return value
+    }
+
+    /// Reminds the team at once when a change brings a deadline near (the periodic run catches the rest). A failure to
+    /// notify must not turn a committed change into an error.
+    private func afterChange(_ detail: CaseDetail) async -> CaseDetail {
+        _ = try? await reminders?.run(caseID: detail.summary.id)
+        return detail
     }
 
     private func context(_ request: Request, _ auth: Authenticated) -> AuditContext {
