@@ -33,7 +33,9 @@ let package = Package(
             name: "StoreBench", dependencies: ["Store", "StoreSQLite", "StorePostgres"], path: "bench/store/StoreBench",
             swiftSettings: strictSettings),
         .testTarget(name: "StoreTests", dependencies: ["Store"], swiftSettings: strictSettings),
-        .testTarget(name: "StoreContractTests", dependencies: ["Store", "StoreSQLite", "StorePostgres"], swiftSettings: strictSettings),
+        .testTarget(name: "StoreContractTests", dependencies: ["Store", "StoreSQLite", "StorePostgres", "StoreTestSupport"], swiftSettings: strictSettings),
+        // Runs a test body on SQLite and on the CI's PostgreSQL, each in a fresh database (used by every store-backed test target).
+        .target(name: "StoreTestSupport", dependencies: ["Store", "StoreSQLite", "StorePostgres"], swiftSettings: strictSettings),
 
         // Security: pure building blocks (argon2id passwords, TOTP, SM3/SM2 seals, Janus tokens, ID validators, audit chain)
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
@@ -41,11 +43,17 @@ let package = Package(
         .target(name: "Security", dependencies: ["CCrypto", "CArgon2"], swiftSettings: strictSettings),
         .testTarget(name: "SecurityTests", dependencies: ["Security"], swiftSettings: strictSettings),
 
+        // Identity: organisations, users, sign-in, sessions, authorisation (one policy) and the audit log in the store
+        .target(name: "Identity", dependencies: ["Store", "Security", "HTTPRouter", "HTTPServer", "Observability"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "IdentityTests", dependencies: ["Identity", "Store", "StoreTestSupport", "Security", "HTTPRouter", "HTTPServer"],
+            swiftSettings: strictSettings),
+
         .target(name: "HTTPServer", dependencies: ["CEpoll"], swiftSettings: strictSettings),
         .target(name: "Observability", swiftSettings: strictSettings),
         .target(name: "HTTPRouter", dependencies: ["HTTPServer", "Observability"], swiftSettings: strictSettings),
         .target(
-            name: "App", dependencies: ["HTTPServer", "HTTPRouter", "Observability", "Sentencing", "Store", "StoreSQLite", "StorePostgres"], resources: [.copy("Resources/openapi.json")],
+            name: "App", dependencies: ["HTTPServer", "HTTPRouter", "Identity", "Observability", "Security", "Sentencing", "Store", "StoreSQLite", "StorePostgres"], resources: [.copy("Resources/openapi.json")],
             swiftSettings: strictSettings),
         .executableTarget(name: "jianwu", dependencies: ["App"], swiftSettings: strictSettings),
         .executableTarget(name: "HTTPBenchServer", dependencies: ["HTTPServer"], path: "bench/http/server", swiftSettings: strictSettings),
@@ -71,6 +79,6 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ObservabilityTests", dependencies: ["Observability"], swiftSettings: strictSettings),
         .testTarget(name: "HTTPRouterTests", dependencies: ["HTTPRouter", "HTTPServer", "Observability"], swiftSettings: strictSettings),
-        .testTarget(name: "AppTests", dependencies: ["App", "HTTPRouter", "HTTPServer", "HTTPTestSupport", "Observability"], swiftSettings: strictSettings),
+        .testTarget(name: "AppTests", dependencies: ["App", "HTTPRouter", "HTTPServer", "HTTPTestSupport", "Identity", "Observability", "Security", "Store", "StoreSQLite"], swiftSettings: strictSettings),
     ]
 )

@@ -1,7 +1,9 @@
 public import Foundation
 public import HTTPRouter
 public import HTTPServer
+public import Identity
 public import Observability
+public import Store
 
 /// Wires configuration → router (middleware, system routes, web UI) → HTTP server.
 public struct Application: Sendable {
@@ -9,8 +11,15 @@ public struct Application: Sendable {
     public let logger: Logger
     public let metrics = Metrics()
     public let router: Router
+    /// Every route with its access rule (the authorisation matrix test reads it).
+    public let routes: SecuredRoutes
+    public let identity: IdentityService
 
-    public init(configuration: ServeConfiguration, logSink: any LogSink = StandardErrorSink()) {
+    /// - Parameter store: opened and migrated (see ``StoreBootstrap``).
+    public init(
+        configuration: ServeConfiguration, store: any Store, identitySettings: IdentitySettings = IdentitySettings(),
+        logSink: any LogSink = StandardErrorSink()
+    ) throws {
         self.configuration = configuration
         logger = Logger(label: "jianwu", minimumLevel: configuration.logLevel, sink: logSink)
         router = Router(logger: logger)
@@ -18,9 +27,12 @@ public struct Application: Sendable {
         router.use(AccessLogMiddleware(metrics: metrics))
         router.use(SecurityHeadersMiddleware())
         router.use(ErrorMiddleware())
-        SystemRoutes(metrics: metrics).register(on: router)
+        routes = SecuredRoutes(router: router)
+        identity = try IdentityService(store: store, settings: identitySettings)
+        IdentityRoutes.install(on: routes, identity: identity)
+        SystemRoutes(metrics: metrics).register(on: routes)
         if let web = Self.locateWebDirectory(configured: configuration.webDirectory) {
-            router.get("/*", StaticFiles(root: web).handler)
+            routes.add(.get, "/*", .public, StaticFiles(root: web).handler)
         } else {
             logger.warning("web UI directory not found; set --web-dir or JIANWU_WEB_DIR")
         }

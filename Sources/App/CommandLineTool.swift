@@ -1,4 +1,5 @@
 import Foundation
+import Identity
 import Observability
 import Store
 
@@ -8,9 +9,11 @@ public enum CommandLineTool {
         jianwu — 检务云 Jianwu, the smart-procuratorate platform
 
         Usage:
-          jianwu serve [--host ADDR] [--port N] [--data-dir DIR] [--db DB] [--no-migrate] [--log-level LEVEL] [--web-dir DIR]
+          jianwu serve [--host ADDR] [--port N] [--data-dir DIR] [--db DB] [--no-migrate] [--secure-cookies] [--log-level LEVEL] [--web-dir DIR]
           jianwu migrate [--data-dir DIR] [--db DB]
           jianwu backup FILE [--data-dir DIR]
+          jianwu seed-demo [--data-dir DIR] [--db DB]     demo organisations and one account per role
+          jianwu audit verify [--data-dir DIR] [--db DB] [--head SEQ:DIGEST]   check the audit hash chain
           jianwu assist --json < facts.jsonl
           jianwu version
           jianwu --help
@@ -21,6 +24,7 @@ public enum CommandLineTool {
           --data-dir DIR     database, files and keys        JIANWU_DATA_DIR   (default ./data)
           --db DB            sqlite, sqlite:PATH, postgres://…  JIANWU_DB      (default sqlite: DIR/jianwu.db)
           --no-migrate       refuse to start if the database schema needs migrating (default: migrate at start)
+          --secure-cookies   session cookie only over HTTPS (behind TLS)  JIANWU_SECURE_COOKIES=1
           --log-level LEVEL  debug, info, warning, error     JIANWU_LOG_LEVEL  (default info)
           --web-dir DIR      the web UI's files              JIANWU_WEB_DIR    (default: Web/ of the package)
           --event-loops N    threads serving HTTP            JIANWU_EVENT_LOOPS (default: one per core)
@@ -47,6 +51,10 @@ public enum CommandLineTool {
             return await guarded { try await StoreCommands.migrate(arguments: rest, environment: environment) }
         case "backup":
             return await guarded { try await StoreCommands.backup(arguments: rest, environment: environment) }
+        case "seed-demo":
+            return await guarded { try await IdentityCommands.seedDemo(arguments: rest, environment: environment) }
+        case "audit":
+            return await guarded { try await IdentityCommands.audit(arguments: rest, environment: environment) }
         case "serve":
             if rest.contains("--help") || rest.contains("-h") {
                 print(usage)
@@ -65,9 +73,11 @@ public enum CommandLineTool {
             try DataDirectory.prepare(configuration.dataDirectory)
             let location = try StoreBootstrap.location(for: configuration)
             let store = try await StoreBootstrap.open(location)
-            let app = Application(configuration: configuration)
             do {
                 let applied = try await StoreBootstrap.prepareSchema(store, allowMigration: configuration.migrate)
+                var identitySettings = IdentitySettings()
+                identitySettings.secureCookies = configuration.secureCookies
+                let app = try Application(configuration: configuration, store: store, identitySettings: identitySettings)
                 app.logger.info("store ready", ["store": location.description, "migrations.applied": String(applied.count)])
                 try await app.run()
             } catch {

@@ -14,6 +14,8 @@ public struct ServeConfiguration: Sendable, Equatable {
     public var eventLoops = 0
     /// `--no-migrate`: refuse to start when migrations are pending instead of applying them.
     public var migrate = true
+    /// `--secure-cookies` (or `JIANWU_SECURE_COOKIES=1`): send the session cookie only over HTTPS, for TLS behind nginx.
+    public var secureCookies = false
 
     public init() {}
 
@@ -34,11 +36,12 @@ public struct ServeConfiguration: Sendable, Equatable {
             "--event-loops": .eventLoops,
         ]
         var migrate = true
+        var secureCookies = ["1", "true", "yes"].contains(environment["JIANWU_SECURE_COOKIES"]?.lowercased() ?? "")
         var i = 0
         while i < arguments.count {
             let argument = arguments[i]
-            if argument == "--no-migrate" {
-                migrate = false
+            if argument == "--no-migrate" || argument == "--secure-cookies" {
+                if argument == "--no-migrate" { migrate = false } else { secureCookies = true }
                 i += 1
                 continue
             }
@@ -57,6 +60,7 @@ public struct ServeConfiguration: Sendable, Equatable {
         }
         var config = ServeConfiguration()
         config.migrate = migrate
+        config.secureCookies = secureCookies
         for (variable, (value, source)) in values {
             try config.apply(variable, value: value, source: source)
         }

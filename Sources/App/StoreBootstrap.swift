@@ -1,4 +1,5 @@
 import Foundation
+import Identity
 public import Store
 import StorePostgres
 import StoreSQLite
@@ -6,7 +7,7 @@ import StoreSQLite
 /// Opens the configured store and brings its schema up to date.
 public enum StoreBootstrap {
     /// Every migration the product ships, in order. Feature modules append theirs here; a shipped entry is never edited.
-    public static let migrations: [Migration] = []
+    public static let migrations: [Migration] = IdentitySchema.migrations
 
     public static func location(for configuration: ServeConfiguration) throws(ConfigurationError) -> StoreLocation {
         do {

@@ -1,21 +1,22 @@
 import Foundation
 import HTTPRouter
 import HTTPServer
+import Identity
 import Observability
 
 /// Operational routes: health, metrics and the API description.
 struct SystemRoutes {
     let metrics: Metrics
 
-    func register(on router: Router) {
-        router.get("/healthz") { _ in
+    func register(on routes: SecuredRoutes) {
+        routes.add(.get, "/healthz", .public) { _ in
             HTTPResponse(contentType: "application/json", body: Array(#"{"status":"ok","version":"\#(JianwuVersion.current)"}"#.utf8))
         }
-        router.get("/metrics") { _ in
+        routes.add(.get, "/metrics", .public) { _ in
             HTTPResponse(contentType: "text/plain; version=0.0.4; charset=utf-8", body: Array(metrics.prometheusText().utf8))
         }
         let openAPI = OpenAPIDocument.bytes
-        router.get("/api/openapi.json") { _ in
+        routes.add(.get, "/api/openapi.json", .public) { _ in
             guard let openAPI else { throw HTTPError(.internalServerError, detail: "API 描述文件缺失。") }
             return HTTPResponse(contentType: "application/json", body: openAPI)
         }

@@ -9,6 +9,8 @@ public struct Request: Sendable {
     public let route: String
     public let parameters: Parameters
     public let id: String
+    /// Values middleware attached for the handlers after it (the signed-in actor, for one).
+    public var storage = RequestStorage()
     let baseLogger: Logger
 
     public init(http: HTTPRequest, route: String, parameters: Parameters, id: String, logger: Logger) {
@@ -58,6 +60,9 @@ public struct Request: Sendable {
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
             let field = context.codingPath.map(\.stringValue).joined(separator: ".")
             throw HTTPError(.badRequest, detail: "字段 \(field) 的类型不正确。", code: "invalid-field", field: field)
+        } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
+            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw HTTPError(.badRequest, detail: "字段 \(field) 的取值无效。", code: "invalid-field", field: field)
         } catch {
             throw HTTPError(.badRequest, detail: "请求体不是有效的 JSON。", code: "invalid-json")
         }

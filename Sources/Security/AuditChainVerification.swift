@@ -7,6 +7,12 @@ public struct AuditChainVerification: Hashable, Sendable {
     /// The first broken link, or nil when the chain is intact.
     public let firstBreak: AuditChainBreak?
 
+    public init(verifiedCount: Int, lastVerified: AuditChain.Anchor, firstBreak: AuditChainBreak?) {
+        self.verifiedCount = verifiedCount
+        self.lastVerified = lastVerified
+        self.firstBreak = firstBreak
+    }
+
     public var isIntact: Bool { firstBreak == nil }
 }
 

@@ -1,5 +1,6 @@
 import App
 import Foundation
+import HTTPRouter
 import HTTPServer
 import HTTPTestSupport
 import Testing
@@ -7,10 +8,9 @@ import Testing
 /// The wired application behind a real socket: what a browser or curl sees.
 struct LiveServerTests {
     @Test func healthMetricsOpenAPIAndWebUIAnswerOverHTTP() async throws {
-        var configuration = ServeConfiguration()
-        configuration.webDirectory = URL(filePath: #filePath).deletingLastPathComponent().appending(path: "../../Web").standardizedFileURL
-        let app = Application(configuration: configuration)
-        let server = HTTPServer(configuration: HTTPServerConfiguration(port: 0, eventLoops: 1), responder: app.router)
+        let test = try await TestApplication.make(seedDemo: false)
+        defer { Task { await test.close() } }
+        let server = HTTPServer(configuration: HTTPServerConfiguration(port: 0, eventLoops: 1), responder: test.app.router)
         try server.start()
         let port = server.port
 

@@ -1,5 +1,6 @@
 import Foundation
 import Store
+import StoreTestSupport
 import Testing
 
 /// Cancelling the task that runs a long statement stops the statement on the engine.

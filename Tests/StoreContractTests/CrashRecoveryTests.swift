@@ -1,5 +1,6 @@
 import Foundation
 import Store
+import StoreTestSupport
 import Testing
 
 /// A short in-suite version of scripts/crash-test.sh: SIGKILL the writer driver mid-stream, then check that

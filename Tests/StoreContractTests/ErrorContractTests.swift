@@ -1,5 +1,6 @@
 import Foundation
 import Store
+import StoreTestSupport
 import Testing
 
 /// Failures arrive as ``StoreError`` with the same reason on both engines, and never print bound values.

@@ -1,5 +1,6 @@
 import Foundation
 import Store
+import StoreTestSupport
 import Testing
 
 /// Migrations run once, in order, are recorded, and refuse to continue when history was rewritten.

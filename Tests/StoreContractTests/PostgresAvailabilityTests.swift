@@ -1,5 +1,6 @@
 import Store
 import StorePostgres
+import StoreTestSupport
 import Testing
 
 /// Makes the PostgreSQL half of the contract suite visible: skipped (with the reason) when no test server is

@@ -1,6 +1,7 @@
 import Foundation
 import Store
 import StorePostgres
+import StoreTestSupport
 import Testing
 
 /// What only the PostgreSQL driver promises: statement timeouts, reconnecting, prepared statements, TLS options.

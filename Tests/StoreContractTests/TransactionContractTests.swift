@@ -1,5 +1,6 @@
 import Foundation
 import Store
+import StoreTestSupport
 import Testing
 
 /// `withTransaction` commits when the body returns and rolls back when it throws; concurrent writers and

@@ -1,5 +1,6 @@
 import Foundation
 import Store
+import StoreTestSupport
 import Testing
 
 /// Values go in as bound parameters and come back as the same Swift values on both engines.

@@ -1,32 +1,32 @@
-import Foundation
-import Store
+public import Foundation
+public import Store
 import StorePostgres
 import StoreSQLite
-import Testing
+public import Testing
 
 /// The engines the contract suite runs on. PostgreSQL needs `JIANWU_TEST_POSTGRES_URL` (see
 /// `scripts/postgres-test.sh`); without it the PostgreSQL cases fail when `CI` is set, and otherwise are left
 /// out of the arguments while ``PostgresAvailabilityTests`` reports the half as skipped — never silently passed.
-enum TestEngine: String, CaseIterable, CustomTestStringConvertible, Sendable {
+public enum TestEngine: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case sqlite
     case postgres
 
-    var testDescription: String { rawValue }
+    public var testDescription: String { rawValue }
 
     /// The engines to run: both, unless PostgreSQL is unconfigured outside CI.
-    static var available: [TestEngine] {
+    public static var available: [TestEngine] {
         postgresURL != nil || isCI ? [.sqlite, .postgres] : [.sqlite]
     }
 
-    static var isCI: Bool { ProcessInfo.processInfo.environment["CI"].map { !$0.isEmpty } ?? false }
+    public static var isCI: Bool { ProcessInfo.processInfo.environment["CI"].map { !$0.isEmpty } ?? false }
 
-    static var postgresURL: String? {
+    public static var postgresURL: String? {
         let url = ProcessInfo.processInfo.environment["JIANWU_TEST_POSTGRES_URL"]
         return url?.isEmpty == false ? url : nil
     }
 
     /// Runs `body` against a fresh, empty database of this engine, then removes it.
-    func withStore<T: Sendable>(_ body: (any Store) async throws -> T) async throws -> T {
+    public func withStore<T: Sendable>(_ body: (any Store) async throws -> T) async throws -> T {
         switch self {
         case .sqlite:
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jianwu-store-\(UUID().uuidString)")

@@ -1,11 +1,11 @@
 import Foundation
 import Store
-import StorePostgres
+public import StorePostgres
 
 /// Gives each PostgreSQL test its own schema on the shared test server, so tests run in parallel without
 /// seeing each other's tables; the schema is dropped afterwards.
-enum PostgresTestSchema {
-    static func withStore<T: Sendable>(
+public enum PostgresTestSchema {
+    public static func withStore<T: Sendable>(
         serverURL: String, configuration: PostgresStore.Configuration = PostgresStore.Configuration(),
         _ body: (PostgresStore) async throws -> T
     ) async throws -> T {
@@ -35,7 +35,7 @@ enum PostgresTestSchema {
     }
 
     /// Runs `script` once on the server's database through a short-lived connection.
-    static func adminScript(_ script: String, serverURL: String) async throws {
+    public static func adminScript(_ script: String, serverURL: String) async throws {
         let admin = try await PostgresStore.open(url: serverURL, configuration: PostgresStore.Configuration(maximumConnections: 1))
         do {
             try await admin.executeScript(unsafeSQL: script)

@@ -1,0 +1,127 @@
+import App
+import Foundation
+import HTTPRouter
+import HTTPServer
+import Identity
+import Store
+import Testing
+
+/// Every route × every role, with the expected answer written down here. A route added without a row fails
+/// `everyRouteHasAnExpectedRow`; a gate that lets the wrong role through fails `eachRoleIsAdmittedExactlyWhereExpected`.
+struct AccessMatrixTests {
+    enum Expectation {
+        /// Anyone, signed in or not.
+        case open
+        /// Only the session between the password and the TOTP step.
+        case pendingTOTP
+        /// The signed-in roles listed.
+        case roles(Set<Role>)
+
+        static let everyRole = roles(Set(Role.allCases))
+    }
+
+    static let staff: Set<Role> = [.chiefProsecutor, .deputyChiefProsecutor, .departmentHead, .prosecutor, .prosecutorAssistant, .clerk]
+    static let leaders: Set<Role> = [.chiefProsecutor, .deputyChiefProsecutor, .departmentHead]
+    static let orgReaders = staff.union([.administrator, .securityAuditor, .detentionOfficer, .judge])
+
+    static let zero = "00000000-0000-0000-0000-000000000000"
+
+    /// "METHOD pattern" → who gets past the gate.
+    static let expected: [String: Expectation] = [
+        "GET /healthz": .open,
+        "GET /metrics": .open,
+        "GET /api/openapi.json": .open,
+        "GET /*": .open,
+        "POST /api/auth/sign-in": .open,
+        "POST /api/auth/totp": .pendingTOTP,
+        "GET /api/auth/session": .everyRole,
+        "POST /api/auth/sign-out": .everyRole,
+        "POST /api/auth/sign-out-everywhere": .everyRole,
+        "POST /api/me/password": .everyRole,
+        "POST /api/me/totp/setup": .everyRole,
+        "POST /api/me/totp/confirm": .everyRole,
+        "GET /api/roles": .everyRole,
+        "GET /api/organisations": .roles(orgReaders),
+        "POST /api/organisations": .roles([.administrator]),
+        "PATCH /api/organisations/:id": .roles([.administrator]),
+        "GET /api/users": .roles(leaders.union([.administrator, .securityAuditor])),
+        "POST /api/users": .roles([.administrator]),
+        "GET /api/users/:id": .roles(leaders.union([.administrator, .securityAuditor])),
+        "PATCH /api/users/:id": .roles([.administrator]),
+        "POST /api/users/:id/password": .roles([.administrator]),
+        "POST /api/users/:id/memberships": .roles([.administrator]),
+        "DELETE /api/users/:id/memberships/:membershipId": .roles([.administrator]),
+        "POST /api/users/:id/sessions/revoke": .roles([.administrator]),
+        "POST /api/users/:id/citizen-id/reveal": .roles([.administrator]),
+        "GET /api/audit-events": .roles([.securityAuditor]),
+    ]
+
+    /// A concrete request for a route pattern: unknown ids, so an admitted request ends in 400/404 and changes nothing.
+    static func target(for pattern: String) -> String {
+        pattern.replacingOccurrences(of: ":id", with: zero).replacingOccurrences(of: ":membershipId", with: zero)
+            .replacingOccurrences(of: "/*", with: "/index.html")
+    }
+
+    @Test func everyRouteHasAnExpectedRow() async throws {
+        let test = try await TestApplication.make(seedDemo: false)
+        defer { Task { await test.close() } }
+        let routed = Set(test.app.router.routes.map { "\($0.method.rawValue) \($0.pattern)" })
+        #expect(routed.subtracting(Self.expected.keys).sorted() == [], "routes without a row in the access matrix")
+        #expect(Set(Self.expected.keys).subtracting(routed).sorted() == [], "rows for routes that no longer exist")
+        for route in test.app.router.routes {
+            #expect(test.app.routes.rule(route.method, route.pattern) != nil, "\(route.method.rawValue) \(route.pattern) has no access rule")
+        }
+    }
+
+    @Test func eachRoleIsAdmittedExactlyWhereExpected() async throws {
+        let test = try await TestApplication.make()
+        defer { Task { await test.close() } }
+        let accounts = Dictionary(uniqueKeysWithValues: DemoWorld.accounts.map { ($0.role, $0.username) })
+        #expect(Set(accounts.keys) == Set(Role.allCases), "the demo world has one account per role")
+        var clients: [Role: TestClient] = [:]
+        for role in Role.allCases { clients[role] = test.app.client() }
+        let routes = test.app.router.routes.sorted { "\($0.pattern)\($0.method.rawValue)" < "\($1.pattern)\($1.method.rawValue)" }
+
+        for route in routes {
+            let key = "\(route.method.rawValue) \(route.pattern)"
+            guard let expectation = Self.expected[key] else { continue }  // reported by everyRouteHasAnExpectedRow
+            let target = Self.target(for: route.pattern)
+            let body = route.method == .get || route.method == .delete ? nil : "{}"
+
+            let anonymous = await test.app.router.respond(to: Self.request(route.method, target, body: body))
+            switch expectation {
+            case .open: #expect(anonymous.status.code != 401 && anonymous.status.code != 403, "\(key) anonymous")
+            case .pendingTOTP, .roles: #expect(anonymous.status.code == 401, "\(key) anonymous must be 401")
+            }
+
+            for role in Role.allCases {
+                let client = try #require(clients[role])
+                if client.cookie == nil {  // first use, or signed out by the previous route
+                    let signIn = await client.signIn(try #require(accounts[role]))
+                    #expect(signIn.status == 200, "\(role) signs in")
+                }
+                let response = await client.send(route.method, target, json: body)
+                let admitted = response.status != 401 && response.status != 403
+                switch expectation {
+                case .open: #expect(admitted, "\(key) as \(role): \(response.status)")
+                case .pendingTOTP: #expect(response.status == 401, "\(key) as \(role) with a full session: \(response.status)")
+                case .roles(let roles):
+                    #expect(admitted == roles.contains(role), "\(key) as \(role): \(response.status) \(response.text)")
+                }
+            }
+        }
+    }
+
+    static func request(_ method: HTTPMethod, _ target: String, body: String?) -> HTTPRequest {
+        var headers: HTTPHeaders = ["Host": "127.0.0.1"]
+        if body != nil { headers.add(name: "Content-Type", value: "application/json") }
+        let bytes = Array((body ?? "").utf8)
+        return HTTPRequest(
+            head: HTTPRequestHead(method: method, target: target, headers: headers, framing: bytes.isEmpty ? .none : .contentLength(bytes.count)),
+            body: bytes, remoteAddress: "127.0.0.1")
+    }
+}
+
+extension Application {
+    func client() -> TestClient { TestClient(app: self) }
+}
