@@ -2,7 +2,7 @@
 // fallbacks and the names of codes it does not translate (user status, audit actions and resource types).
 
 export const ROLE_NAMES = {
-  administrator: '系统管理员', chiefProsecutor: '检察长', deputyChiefProsecutor: '副检察长', departmentHead: '部门负责人',
+  administrator: '系统管理员', securityAuditor: '安全审计员', chiefProsecutor: '检察长', deputyChiefProsecutor: '副检察长', departmentHead: '部门负责人',
   prosecutor: '检察官', prosecutorAssistant: '检察官助理', clerk: '书记员', detentionOfficer: '看守所民警',
   judge: '法官', lawyer: '律师',
 };
@@ -20,12 +20,11 @@ export const USER_STATUS = {
 
 // Audit actions: exact codes first, then a readable fallback from the verb at the end of the code.
 const ACTION_NAMES = {
-  'auth.signIn': '登录', 'auth.signInFailed': '登录失败', 'auth.signOut': '退出登录', 'auth.signOutEverywhere': '退出所有设备',
-  'auth.totpFailed': '动态验证码错误', 'auth.totp': '动态验证码验证',
-  'me.password': '修改密码', 'me.totpSetup': '生成动态验证码密钥', 'me.totpConfirm': '启用动态验证码',
-  'user.create': '新建用户', 'user.read': '查看用户', 'user.update': '修改用户', 'user.disable': '停用用户',
-  'user.enable': '启用用户', 'user.passwordReset': '重置密码', 'user.sessionsRevoke': '强制下线',
-  'user.citizenIdReveal': '查看完整身份证号', 'membership.create': '添加任职', 'membership.delete': '移除任职',
+  'user.signIn': '登录', 'user.signInFailed': '登录失败', 'user.signOut': '退出登录', 'user.signOutEverywhere': '退出所有设备',
+  'user.passwordVerified': '密码验证通过', 'user.changePassword': '修改密码', 'user.totpSetup': '生成动态验证码密钥',
+  'user.totpEnabled': '开启动态验证码', 'user.create': '新建用户', 'user.read': '查看用户', 'user.update': '修改用户',
+  'user.resetPassword': '重置密码', 'user.revokeSessions': '强制下线', 'user.revealCitizenId': '查看完整身份证号',
+  'membership.create': '添加任职', 'membership.delete': '移除任职',
   'organisation.create': '新建机构', 'organisation.update': '修改机构',
 };
 const VERB_NAMES = [
@@ -34,9 +33,7 @@ const VERB_NAMES = [
   [/update|patch|edit/i, '修改'], [/password/i, '密码'], [/revoke/i, '强制下线'], [/totp/i, '动态验证码'], [/read|view/i, '查看'],
 ];
 
-export const RESOURCE_TYPES = {
-  user: '用户', organisation: '组织机构', membership: '任职', session: '会话', auth: '登录', audit: '审计日志',
-};
+export const RESOURCE_TYPES = { user: '用户', organisation: '组织机构' };
 
 export function roleName(role, fallback) { return fallback || ROLE_NAMES[role] || role; }
 export function resourceTypeName(type) { return RESOURCE_TYPES[type] ?? type; }

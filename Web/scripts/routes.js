@@ -33,7 +33,9 @@ export const NAVIGATION = [
   { id: 'remote', label: '远程办案', items: [] },
   { id: 'knowledge', label: '知识与辅助', items: [] },
   {
-    id: 'admin', label: '管理', items: [
+    // 管理 is for those with an administrative or oversight duty; organisation.read alone (which most staff have,
+    // to pick organisations in their work) does not make someone a manager.
+    id: 'admin', label: '管理', requiresAny: ['user.read', 'organisation.manage', 'audit.read'], items: [
       { id: 'users', label: '用户管理', icon: 'users', href: '#/admin/users', permission: 'user.read' },
       { id: 'organisations', label: '组织机构', icon: 'organisation', href: '#/admin/organisations', permission: 'organisation.read' },
       { id: 'audit', label: '审计日志', icon: 'audit', href: '#/admin/audit', permission: 'audit.read' },
@@ -46,5 +48,5 @@ export function visibleNavigation(session) {
   const permissions = new Set(session?.permissions ?? []);
   return NAVIGATION
     .map((group) => ({ ...group, items: group.items.filter((item) => !item.permission || permissions.has(item.permission)) }))
-    .filter((group) => group.items.length > 0);
+    .filter((group) => group.items.length > 0 && (!group.requiresAny || group.requiresAny.some((p) => permissions.has(p))));
 }

@@ -32,22 +32,28 @@ export function creditCodeError(value) {
   return null;
 }
 
-/** Mainland mobile numbers: 11 digits starting with 1. */
+/** Mainland mobile numbers (11 digits starting 1[3-9]) or landlines with area code (025-83451234). */
 export function phoneError(value) {
-  return /^1[3-9]\d{9}$/.test(value) ? null : '请输入 11 位手机号码';
+  return /^1[3-9]\d{9}$/.test(value) || /^0\d{2,3}-\d{7,8}$/.test(value) ? null : '电话号码格式不正确（手机 11 位，座机如 025-83451234）';
 }
 
 export function usernameError(value) {
-  if (value.length < 2 || value.length > 64) return '用户名长度应为 2–64 个字符';
-  if (!/^[A-Za-z0-9._-]+$/.test(value)) return '用户名只能包含字母、数字、点、下划线和连字符';
+  const name = value.toLowerCase();
+  if (name.length < 3 || name.length > 32 || !/^[a-z0-9._-]+$/.test(name)) return '用户名须为 3–32 位小写字母、数字、点、下划线或连字符';
   return null;
 }
 
-export const PASSWORD_HINT = '至少 8 位，须同时包含字母和数字';
+export function displayNameError(value) {
+  return value.length > 40 ? '姓名不超过 40 个字' : null;
+}
 
-export function passwordError(value) {
-  if (value.length < 8) return '密码至少需要 8 位';
-  if (!/[A-Za-z]/.test(value) || !/\d/.test(value)) return '密码须同时包含字母和数字';
+export const PASSWORD_HINT = '至少 8 位，包含大写字母、小写字母、数字、符号中的至少三类';
+
+/** 等保 practice, as the server checks: ≥ 8 characters of at least three classes, not containing the username. */
+export function passwordError(value, username = '') {
+  const classes = [/[A-Z]/, /[a-z]/, /\d/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(value)).length;
+  if (value.length < 8 || classes < 3) return '密码至少 8 位，并包含大写字母、小写字母、数字、符号中的至少三类';
+  if (username && value.toLowerCase().includes(username.toLowerCase())) return '密码不能包含用户名';
   return null;
 }
 

@@ -22,7 +22,7 @@ export async function render(body, ctx) {
   };
   let ticket = 0;
 
-  const actor = h('input', { class: 'input', type: 'search', id: 'audit-actor', value: state.actor, placeholder: '用户 ID', autocomplete: 'off' });
+  const actor = h('input', { class: 'input', type: 'search', id: 'audit-actor', value: state.actor, placeholder: '用户名或用户 ID', autocomplete: 'off' });
   const action = h('input', {
     class: 'input', type: 'search', id: 'audit-action', value: state.action, placeholder: '如 user.create', list: 'audit-actions', autocomplete: 'off',
   });
@@ -129,15 +129,21 @@ function row(event) {
   const name = actionName(event.action);
   return h('tr', {},
     h('td', { 'data-label': '时间', class: 'nowrap', text: formatDateTime(event.time) }),
-    h('td', { 'data-label': '操作人' }, event.actorName || event.actorId
-      ? [h('span', { text: event.actorName ?? '未知用户' }), event.actorId ? h('span', { class: 'cell-sub mono', text: event.actorId }) : null]
-      : h('span', { class: 'muted', text: '匿名' })),
+    h('td', { 'data-label': '操作人' }, actorCell(event)),
     h('td', { 'data-label': '操作类型' }, name ? [h('span', { text: name }), h('span', { class: 'cell-sub mono', text: event.action })]
       : h('span', { class: 'mono', text: event.action })),
     h('td', { 'data-label': '对象' }, h('span', { text: resourceTypeName(event.resourceType) }),
       event.resourceId ? h('span', { class: 'cell-sub mono', text: event.resourceId }) : null),
-    h('td', { 'data-label': '来源地址', class: 'mono nowrap', text: event.sourceAddress ?? '—' }),
+    h('td', { 'data-label': '来源地址', class: 'mono nowrap', text: event.sourceAddress || '—' }),
     h('td', { 'data-label': '序号', class: 'num mono', text: String(event.sequence) }));
+}
+
+// Events without a person behind them: the system itself (seeding, maintenance) or a failed sign-in of no account.
+function actorCell(event) {
+  if (event.actorName) return [h('span', { text: event.actorName }), h('span', { class: 'cell-sub mono', text: event.actorId })];
+  if (event.actorId === 'system') return h('span', { class: 'muted', text: '系统' });
+  if (!event.actorId) return h('span', { class: 'muted', text: '匿名' });
+  return [h('span', { class: 'muted', text: '未知用户' }), h('span', { class: 'cell-sub mono', text: event.actorId })];
 }
 
 function labelled(label, control, id = control.id) {

@@ -59,7 +59,7 @@ export async function render(body, ctx) {
     counts.textContent = `共 ${organisations.length} 个`;
     if (!organisations.some((o) => o.id === selectedId)) selectedId = organisations[0]?.id ?? '';
     // Open the path to the selection and the first two levels so the structure is visible at once.
-    for (const o of organisations) if (o.depth < 2) expanded.add(o.id);
+    for (const o of organisations) if (organisations.length <= 60 || o.depth < 2) expanded.add(o.id);
     for (const id of ancestors(selectedId)) expanded.add(id);
     renderTree();
     renderDetail();
@@ -173,7 +173,9 @@ export async function render(body, ctx) {
   }
 }
 
+const LEVEL_TAGS = { supreme: '最高检', provincial: '省级院', municipal: '市级院', basic: '基层院' };
+
 function kindTag(o) {
-  const text = o.kind === 'procuratorate' ? (o.levelName ?? LEVEL_NAMES[o.level] ?? '检察院') : (o.kindName ?? KIND_NAMES[o.kind] ?? o.kind);
+  const text = o.kind === 'procuratorate' ? (LEVEL_TAGS[o.level] ?? o.levelName ?? '检察院') : (o.kindName ?? KIND_NAMES[o.kind] ?? o.kind);
   return h('span', { class: `tag org-kind kind-${o.kind}`, text });
 }

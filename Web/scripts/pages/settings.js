@@ -22,7 +22,7 @@ export function render(body) {
         h('span', { class: 'membership' }, h('span', { class: 'org', text: m.organisationName }), h('span', { class: 'subtle', text: '·' }),
           h('span', { class: 'role', text: m.roleName })))) : '未分配'),
       item('动态验证码', user.totpEnabled ? h('span', { class: 'tag tag-success', text: '已启用' }) : h('span', { class: 'tag', text: '未启用' })))),
-    h('p', { class: 'card-note subtle', text: '姓名、手机号和任职由系统管理员维护；如需修改请联系本院系统管理员。' }));
+    h('p', { class: 'card-note subtle', text: '姓名、电话和任职由系统管理员维护；如需修改请联系本院系统管理员。' }));
   const totpCard = h('section', { class: 'card', 'aria-labelledby': 'totp-title', id: 'totp-card' });
   replaceChildren(body, h('div', { class: 'settings-grid' },
     h('div', { class: 'settings-column' }, account, passwordCard()),
@@ -34,7 +34,7 @@ function passwordCard() {
   const current = field({ name: 'currentPassword', label: '当前密码', type: 'password', required: true, autocomplete: 'current-password', id: 'current-password' });
   const next = field({
     name: 'newPassword', label: '新密码', type: 'password', required: true, autocomplete: 'new-password', id: 'new-password',
-    hint: PASSWORD_HINT, validate: (value) => passwordError(value) ?? (value === current.input.value ? '新密码不能与当前密码相同' : null),
+    hint: PASSWORD_HINT, validate: (value) => passwordError(value, getSession()?.user?.username) ?? (value === current.input.value ? '新密码不能与当前密码相同' : null),
   });
   const confirm = field({
     name: 'confirmPassword', label: '确认新密码', type: 'password', required: true, autocomplete: 'new-password', id: 'confirm-password',

@@ -7,6 +7,8 @@ import { navigate } from '../router.js';
 import { field, createForm } from '../components/form.js';
 import { whileBusy } from '../components/button.js';
 import { totpCodeError } from '../validate.js';
+import { qrCode } from '../components/qr.js';
+import { groupSecret } from '../format.js';
 
 export function render(main) {
   const panel = h('section', { class: 'sign-in-panel', 'aria-labelledby': 'sign-in-title' });
@@ -56,6 +58,7 @@ function showPasswordStep(panel, { username = '', notice } = {}) {
     try {
       const answer = await whileBusy(submit, () => api.post('/api/auth/sign-in', { username: user, password: passwordField.input.value }));
       if (answer?.state === 'totpRequired') showTotpStep(panel, user);
+      else if (answer?.state === 'totpEnrollmentRequired') showTotpStep(panel, user, { secret: answer.secret, uri: answer.uri });
       else finish(answer.session);
     } catch (error) {
       notice$?.remove();
@@ -79,7 +82,7 @@ function showPasswordStep(panel, { username = '', notice } = {}) {
   (username ? passwordField.input : usernameField.input).focus();
 }
 
-function showTotpStep(panel, username) {
+function showTotpStep(panel, username, enrolment = null) {
   const codeField = field({
     name: 'code', label: '动态验证码', required: true, id: 'totp-code', class: 'input input-code',
     inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: '6', pattern: '[0-9]*',
@@ -120,11 +123,23 @@ function showTotpStep(panel, username) {
   });
 
   replaceChildren(panel,
-    h('h1', { id: 'sign-in-title', text: '两步验证' }),
-    h('p', { class: 'sign-in-lead muted' }, '账号 ', h('strong', { text: username }), ' 已开启动态验证码，请完成第二步验证。'),
+    h('h1', { id: 'sign-in-title', text: enrolment ? '设置动态验证码' : '两步验证' }),
+    enrolment
+      ? h('p', { class: 'sign-in-lead muted', text: '按本机构规定，您的角色须使用动态验证码登录。请用手机上的身份验证器应用扫描二维码（或手动输入密钥），再输入应用显示的 6 位数字。' })
+      : h('p', { class: 'sign-in-lead muted' }, '账号 ', h('strong', { text: username }), ' 已开启动态验证码，请完成第二步验证。'),
+    enrolment ? enrolmentBlock(enrolment) : null,
     formElement,
     h('p', { class: 'sign-in-back' }, back));
   codeField.input.focus();
+}
+
+function enrolmentBlock({ secret, uri }) {
+  let qr = null;
+  try { qr = qrCode(uri, { label: '用身份验证器扫描此二维码', scale: 3 }); } catch { qr = null; }
+  return h('div', { class: 'sign-in-enrol' },
+    qr ? h('div', { class: 'qr' }, qr) : null,
+    h('div', {}, h('div', { class: 'subtle', text: '密钥' }),
+      h('code', { class: 'secret', id: 'enrol-secret', text: groupSecret(secret) })));
 }
 
 function withRetry(error) {

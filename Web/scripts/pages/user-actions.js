@@ -81,7 +81,7 @@ export function resetPassword(user) {
   return new Promise((resolve) => {
     const passwordField = field({
       name: 'newPassword', label: '新密码', type: 'password', required: true, autocomplete: 'new-password',
-      hint: PASSWORD_HINT, validate: passwordError,
+      hint: PASSWORD_HINT, validate: (value) => passwordError(value, user.username),
     });
     const confirmField = field({
       name: 'confirmPassword', label: '确认新密码', type: 'password', required: true, autocomplete: 'new-password',
@@ -120,16 +120,19 @@ export function createUser({ organisations, roles }) {
         name: 'username', label: '用户名', required: true, id: 'new-username', autocomplete: 'off', autocapitalize: 'none', spellcheck: 'false',
         hint: '用于登录，创建后不可修改', validate: usernameError, maxlength: '64',
       }),
-      displayName: field({ name: 'displayName', label: '姓名', required: true, id: 'new-display-name', maxlength: '32', autocomplete: 'off' }),
+      displayName: field({ name: 'displayName', label: '姓名', required: true, id: 'new-display-name', maxlength: '40', autocomplete: 'off' }),
       password: field({
         name: 'password', label: '初始密码', type: 'password', required: true, id: 'new-password', autocomplete: 'new-password',
-        hint: PASSWORD_HINT, validate: passwordError,
+        hint: PASSWORD_HINT, validate: (value) => passwordError(value, fields.username.value),
       }),
       citizenId: field({
         name: 'citizenId', label: '身份证号', id: 'new-citizen-id', autocomplete: 'off', maxlength: '18',
         hint: '选填；列表中脱敏显示', validate: citizenIdError,
       }),
-      phone: field({ name: 'phone', label: '手机号', type: 'tel', id: 'new-phone', inputmode: 'numeric', maxlength: '11', autocomplete: 'off', validate: phoneError }),
+      phone: field({
+        name: 'phone', label: '电话', type: 'tel', id: 'new-phone', maxlength: '13', autocomplete: 'off', validate: phoneError,
+        hint: '手机 11 位，座机如 025-83451234',
+      }),
       organisationId: field({
         name: 'organisationId', label: '所属组织', required: true, id: 'new-organisation', aliases: ['memberships'],
         options: organisationOptions(organisations, { all: '请选择组织' }),

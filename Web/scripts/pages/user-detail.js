@@ -60,7 +60,7 @@ export async function render(body, ctx) {
         item('用户名', user.username),
         item('姓名', user.displayName),
         item('身份证号', citizenId()),
-        item('手机号', user.phoneMasked ?? '未填写'),
+        item('电话', user.phoneMasked ?? '未填写'),
         item('动态验证码', user.totpEnabled ? h('span', { class: 'tag tag-success', text: '已启用' }) : h('span', { class: 'tag', text: '未启用' })),
         item('创建时间', formatDateTime(user.createdAt) || '—'))));
 
@@ -155,9 +155,9 @@ export async function render(body, ctx) {
   }
 
   function edit() {
-    const nameField = field({ name: 'displayName', label: '姓名', required: true, value: user.displayName, maxlength: '32', id: 'edit-display-name' });
+    const nameField = field({ name: 'displayName', label: '姓名', required: true, value: user.displayName, maxlength: '40', id: 'edit-display-name' });
     const phoneField = field({
-      name: 'phone', label: '手机号', type: 'tel', inputmode: 'numeric', maxlength: '11', id: 'edit-phone', validate: phoneError,
+      name: 'phone', label: '电话', type: 'tel', maxlength: '13', id: 'edit-phone', validate: phoneError,
       hint: user.phoneMasked ? `当前：${user.phoneMasked}；留空表示不修改` : '选填',
     });
     const form = createForm([nameField, phoneField]);

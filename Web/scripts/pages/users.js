@@ -11,7 +11,7 @@ import {
   createUser, isSelf, membershipList, resetPassword, revokeSessions, statusTag, toggleStatus, userName,
 } from './user-actions.js';
 
-const COLUMNS = ['用户名', '姓名', '组织与角色', '身份证号', '手机号', '状态', '操作'];
+const COLUMNS = ['用户名', '姓名', '组织与角色', '身份证号', '电话', '状态', '操作'];
 const STATUS_OPTIONS = [{ value: '', label: '全部状态' }, { value: 'active', label: '正常' }, { value: 'disabled', label: '已停用' }];
 
 export async function render(body, ctx) {
@@ -179,7 +179,7 @@ export async function render(body, ctx) {
       h('td', { 'data-label': '姓名', text: user.displayName }),
       h('td', { 'data-label': '组织与角色' }, membershipList(user.memberships)),
       h('td', { 'data-label': '身份证号', class: 'mono nowrap citizen-id', text: user.citizenIdMasked ?? '—' }),
-      h('td', { 'data-label': '手机号', class: 'mono nowrap', text: user.phoneMasked ?? '—' }),
+      h('td', { 'data-label': '电话', class: 'mono nowrap', text: user.phoneMasked ?? '—' }),
       h('td', { 'data-label': '状态' }, statusTag(user.status)),
       h('td', { class: 'actions' }, actions));
   }
