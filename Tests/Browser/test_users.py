@@ -80,6 +80,23 @@ class UserManagementTests(BrowserTestCase):
         wait(driver, lambda d: "查看完整身份证号" in d.find_element(By.ID, "audit-table").text, "reveal not in audit log")
         sign_out(driver)
 
+    def test_dialog_keeps_focus_and_closes_on_escape(self):
+        driver = self.driver
+        sign_in(driver, "admin")
+        driver.execute_script("location.hash = '#/admin/users'")
+        wait_for_title(driver, "用户管理")
+        opener = wait(driver, lambda d: d.find_elements(By.ID, "create-user")).pop()
+        opener.click()
+        wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "dialog[open]"))
+        # Tab through more controls than the dialog has: focus never leaves it.
+        for _ in range(14):
+            driver.switch_to.active_element.send_keys(Keys.TAB)
+            self.assertTrue(driver.execute_script("return !!document.activeElement.closest('dialog[open]')"), "focus left the dialog")
+        driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+        wait(driver, lambda d: not d.find_elements(By.CSS_SELECTOR, "dialog[open]"), "Escape did not close the dialog")
+        self.assertEqual(driver.switch_to.active_element.get_attribute("id"), "create-user", "focus did not return to the opener")
+        sign_out(driver)
+
     def test_filters_and_empty_state(self):
         driver = self.driver
         sign_in(driver, "admin")

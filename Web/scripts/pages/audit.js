@@ -52,7 +52,7 @@ export async function render(body, ctx) {
   const tbody = h('tbody', {}, skeletonRows(COLUMNS.length));
   const table = h('table', { class: 'table responsive', id: 'audit-table' },
     h('caption', { class: 'visually-hidden', text: '审计日志，按时间从新到旧排列' }),
-    h('thead', {}, h('tr', {}, COLUMNS.map((c) => h('th', { scope: 'col', class: c === '序号' ? 'num' : null, text: c })))),
+    h('thead', {}, h('tr', {}, COLUMNS.map((c) => h('th', { scope: 'col', class: c === '序号' ? 'num col-secondary' : c === '来源地址' ? 'col-secondary' : null, text: c })))),
     tbody);
   const tableArea = h('div', { class: 'table-wrap' }, table);
   const pager = h('div');
@@ -134,8 +134,8 @@ function row(event) {
       : h('span', { class: 'mono', text: event.action })),
     h('td', { 'data-label': '对象' }, h('span', { text: resourceTypeName(event.resourceType) }),
       event.resourceId ? h('span', { class: 'cell-sub mono', text: event.resourceId }) : null),
-    h('td', { 'data-label': '来源地址', class: 'mono nowrap', text: event.sourceAddress || '—' }),
-    h('td', { 'data-label': '序号', class: 'num mono', text: String(event.sequence) }));
+    h('td', { 'data-label': '来源地址', class: 'mono nowrap col-secondary', text: event.sourceAddress || '—' }),
+    h('td', { 'data-label': '序号', class: 'num mono col-secondary', text: String(event.sequence) }));
 }
 
 // Events without a person behind them: the system itself (seeding, maintenance) or a failed sign-in of no account.

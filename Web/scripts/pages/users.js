@@ -54,7 +54,7 @@ export async function render(body, ctx) {
   const tbody = h('tbody', {}, skeletonRows(COLUMNS.length));
   const table = h('table', { class: 'table responsive', id: 'users-table' },
     h('caption', { class: 'visually-hidden', text: '用户列表' }),
-    h('thead', {}, h('tr', {}, COLUMNS.map((c) => h('th', { scope: 'col', class: c === '操作' ? 'actions' : null, text: c })))),
+    h('thead', {}, h('tr', {}, COLUMNS.map((c) => h('th', { scope: 'col', class: c === '操作' ? 'actions' : c === '电话' ? 'col-secondary' : null, text: c })))),
     tbody);
   const tableArea = h('div', { class: 'table-wrap' }, table);
   const pager = h('div');
@@ -176,10 +176,10 @@ export async function render(body, ctx) {
     }
     return h('tr', { dataset: { userId: user.id, username: user.username } },
       h('td', { 'data-label': '用户名' }, h('a', { href: detailHref, class: 'cell-primary', text: user.username })),
-      h('td', { 'data-label': '姓名', text: user.displayName }),
+      h('td', { 'data-label': '姓名', class: 'name-cell', text: user.displayName }),
       h('td', { 'data-label': '组织与角色' }, membershipList(user.memberships)),
       h('td', { 'data-label': '身份证号', class: 'mono nowrap citizen-id', text: user.citizenIdMasked ?? '—' }),
-      h('td', { 'data-label': '电话', class: 'mono nowrap', text: user.phoneMasked ?? '—' }),
+      h('td', { 'data-label': '电话', class: 'mono nowrap col-secondary', text: user.phoneMasked ?? '—' }),
       h('td', { 'data-label': '状态' }, statusTag(user.status)),
       h('td', { class: 'actions' }, actions));
   }
