@@ -19,7 +19,7 @@ export function field(spec) {
 
   let input = control;
   if (!input && options) {
-    input = h('select', { class: 'select', id, name, required }, options.map((option) =>
+    input = h('select', { class: 'select', id, name, required, ...attributes }, options.map((option) =>
       h('option', { value: option.value, text: option.label, selected: String(option.value) === String(value ?? '') })));
   } else if (!input) {
     input = h('input', { class: 'input', id, name, type, required, value: value ?? '', ...attributes });

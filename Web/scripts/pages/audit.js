@@ -48,7 +48,7 @@ export async function render(body, ctx) {
   filterForm.addEventListener('submit', (event) => { event.preventDefault(); apply(); });
   resourceType.addEventListener('change', apply);
 
-  const summary = h('span', { class: 'toolbar-note', 'aria-live': 'polite' });
+  const summary = h('span', { class: 'visually-hidden', 'aria-live': 'polite' }); // announces result counts
   const tbody = h('tbody', {}, skeletonRows(COLUMNS.length));
   const table = h('table', { class: 'table responsive', id: 'audit-table' },
     h('caption', { class: 'visually-hidden', text: '审计日志，按时间从新到旧排列' }),

@@ -44,23 +44,28 @@ export function organisationDialog({ organisation, parent, organisations, roles 
       value: organisation?.kind ?? (parent?.kind === 'procuratorate' ? 'department' : ''),
     });
     const level = field({
-      name: 'level', label: '检察院级别', id: 'org-level', options: [{ value: '', label: '请选择级别' }, ...LEVEL_OPTIONS],
-      value: organisation?.level ?? '', requiredMessage: '请选择检察院级别',
+      name: 'level', label: '检察院级别', required: true, id: 'org-level', options: [{ value: '', label: '请先选择上级检察院' }, ...LEVEL_OPTIONS],
+      value: organisation?.level ?? '', requiredMessage: '请先选择上级检察院', disabled: true, hint: '由上级检察院自动确定',
     });
+    // Every organisation but the supreme procuratorate hangs under a procuratorate (the server enforces the levels).
+    const procuratorates = organisations.filter((o) => o.kind === 'procuratorate');
     const parentField = field({
-      name: 'parentId', label: '上级机构', id: 'org-parent',
-      options: organisationOptions(organisations, { all: '无（作为顶级机构）' }), value: parent?.id ?? '',
-      hint: '内设部门须选择所属检察院',
-      validate: (value) => (value && kind.value === 'department' && organisations.find((o) => o.id === value)?.kind !== 'procuratorate'
-        ? '内设部门的上级机构应为检察院' : null),
+      name: 'parentId', label: '上级检察院', id: 'org-parent',
+      options: organisationOptions(procuratorates, { all: '无（仅最高人民检察院）' }), value: parent?.kind === 'procuratorate' ? parent.id : '',
+      hint: '检察院须挂在高一级检察院下；内设部门、看守所、法院和律师事务所挂在所在地区的检察院下',
+      validate: () => null,
     });
-    const name = field({ name: 'name', label: '机构名称', required: true, id: 'org-name', maxlength: '64', value: organisation?.name ?? '', autocomplete: 'off' });
+    const name = field({
+      name: 'name', label: '机构名称', required: true, id: 'org-name', maxlength: '60', value: organisation?.name ?? '', autocomplete: 'off',
+      validate: (v) => (v.length < 2 ? '名称须为 2–60 个字' : null),
+    });
     const abbreviation = field({
-      name: 'abbreviation', label: '简称', id: 'org-abbreviation', maxlength: '10', value: organisation?.abbreviation ?? '', autocomplete: 'off',
+      name: 'abbreviation', label: '简称', required: true, id: 'org-abbreviation', maxlength: '10', value: organisation?.abbreviation ?? '', autocomplete: 'off',
       hint: '用于案号，如“宁鼓”（南京市鼓楼区人民检察院）', validate: (v) => (v.length > 10 ? '简称不超过 10 个字' : null),
+      requiredMessage: '检察院须填写简称',
     });
     const creditCode = field({
-      name: 'creditCode', label: '统一社会信用代码', id: 'org-credit-code', maxlength: '18', value: organisation?.creditCode ?? '',
+      name: 'creditCode', label: '统一社会信用代码', required: true, id: 'org-credit-code', maxlength: '18', value: organisation?.creditCode ?? '',
       autocomplete: 'off', class: 'input mono', validate: creditCodeError, requiredMessage: '请填写统一社会信用代码',
     });
     const totpRoles = totpRolesField(roles, organisation?.totpRoles ?? []);
@@ -74,8 +79,17 @@ export function organisationDialog({ organisation, parent, organisations, roles 
       creditCode.element.hidden = k !== 'lawFirm';
       level.input.toggleAttribute('aria-required', k === 'procuratorate');
     };
-    kind.input.addEventListener('change', sync);
+    // A procuratorate's level follows from its parent: none → 最高人民检察院, then 省级院, 市级院, 基层院.
+    const NEXT_LEVEL = { supreme: 'provincial', provincial: 'municipal', municipal: 'basic' };
+    const deriveLevel = () => {
+      if (editing || kind.value !== 'procuratorate') return;
+      const chosen = procuratorates.find((o) => o.id === parentField.value);
+      level.value = chosen ? (NEXT_LEVEL[chosen.level] ?? '') : 'supreme';
+    };
+    kind.input.addEventListener('change', () => { sync(); deriveLevel(); });
+    parentField.input.addEventListener('change', deriveLevel);
     sync();
+    deriveLevel();
 
     const applicable = () => [!editing && kind, !editing && !level.element.hidden && level, !editing && parentField, name,
       !abbreviation.element.hidden && abbreviation, !creditCode.element.hidden && creditCode].filter(Boolean);
@@ -88,7 +102,7 @@ export function organisationDialog({ organisation, parent, organisations, roles 
       h('span', { class: 'readonly-value', text: value || '—' }));
     const body = h('div', { class: 'form' }, form.alert, h('div', { class: 'form-grid' },
       editing ? readonly('机构类型', organisation.kindName ?? KIND_NAMES[organisation.kind]) : kind.element,
-      editing ? readonly('上级机构', organisations.find((o) => o.id === organisation.parentId)?.name ?? '无（顶级机构）') : parentField.element,
+      editing ? readonly('上级检察院', organisations.find((o) => o.id === organisation.parentId)?.name ?? '无（顶级机构）') : parentField.element,
       editing && organisation.kind === 'procuratorate' ? readonly('检察院级别', organisation.levelName ?? LEVEL_NAMES[organisation.level]) : level.element,
       name.element, abbreviation.element, creditCode.element, totpRoles.element));
 
@@ -105,6 +119,10 @@ export function organisationDialog({ organisation, parent, organisations, roles 
           let ok = f.check(form);
           if (ok && f === level && !level.value) { level.setError('请选择检察院级别'); ok = false; }
           if (ok && f === creditCode && !creditCode.value) { creditCode.setError('请填写统一社会信用代码'); ok = false; }
+          if (ok && f === abbreviation && !abbreviation.value) { abbreviation.setError('检察院须填写简称'); ok = false; }
+          if (ok && f === parentField && !parentField.value && !(kind.value === 'procuratorate' && level.value === 'supreme')) {
+            parentField.setError('请选择上级检察院'); ok = false;
+          }
           if (!ok && !firstInvalid) firstInvalid = f;
         }
         if (firstInvalid) { firstInvalid.input.focus(); return; }

@@ -50,7 +50,7 @@ export async function render(body, ctx) {
 
   const createButton = manage ? h('button', { type: 'button', class: 'btn btn-primary', id: 'create-user', onclick: openCreate },
     icon('plus'), '新建用户') : null;
-  const summary = h('span', { class: 'toolbar-note', 'aria-live': 'polite' });
+  const summary = h('span', { class: 'visually-hidden', 'aria-live': 'polite' }); // announces result counts
   const tbody = h('tbody', {}, skeletonRows(COLUMNS.length));
   const table = h('table', { class: 'table responsive', id: 'users-table' },
     h('caption', { class: 'visually-hidden', text: '用户列表' }),
