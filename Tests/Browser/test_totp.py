@@ -67,6 +67,36 @@ class TOTPTests(BrowserTestCase):
         self.assertTrue(re.search(r"动态验证码\s*已启用", driver.find_element(By.CSS_SELECTOR, ".welcome-stats").text))
         sign_out(driver)
 
+    def test_organisation_rule_makes_new_user_enrol_at_sign_in(self):
+        """An organisation that requires TOTP for a role: the user's first sign-in enrols (state totpEnrollmentRequired)."""
+        driver = self.driver
+        username = unique("enrol.")
+        sign_in(driver, "admin")
+        status, organisations = api(driver, "GET", "/api/organisations")
+        parent = next(o for o in organisations["items"] if o["kind"] == "procuratorate" and o["level"] == "basic")
+        status, department = api(driver, "POST", "/api/organisations",
+                                 {"parentId": parent["id"], "kind": "department", "name": unique("案件管理部")})
+        self.assertEqual(status, 201, department)
+        status, department = api(driver, "PATCH", f"/api/organisations/{department['id']}", {"totpRoles": ["clerk"]})
+        self.assertEqual(status, 200, department)
+        status, created = api(driver, "POST", "/api/users", {
+            "username": username, "displayName": "首次登录", "password": PASSWORD,
+            "memberships": [{"organisationId": department["id"], "role": "clerk"}],
+        })
+        self.assertEqual(status, 201, created)
+        sign_out(driver)
+
+        submit_credentials(driver, username, PASSWORD)
+        secret_element = wait(driver, lambda d: d.find_elements(By.ID, "enrol-secret")).pop()
+        self.assertTrue(driver.find_elements(By.CSS_SELECTOR, ".sign-in-enrol svg[role=img]"), "no QR code for enrolment")
+        secret = secret_element.text.replace(" ", "")
+        fill(driver.find_element(By.ID, "totp-code"), totp(secret))
+        wait_for_title(driver, "工作台")
+        status, session = api(driver, "GET", "/api/auth/session")
+        self.assertEqual(session["user"]["username"], username)
+        self.assertTrue(session["user"]["totpEnabled"])
+        sign_out(driver)
+
 
 if __name__ == "__main__":
     unittest.main()
