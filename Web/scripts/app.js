@@ -38,6 +38,8 @@ async function render() {
 
   cleanup?.();
   cleanup = null;
+  // Dialogs belong to the page they were opened on (e.g. Back pressed while one is open).
+  for (const dialog of document.querySelectorAll('dialog[open]')) dialog.dispatchEvent(new Event('cancel'));
   const usePublic = route.layout === 'public' || (route.layout === 'auto' && !session);
   let body;
   let frame = null;

@@ -111,18 +111,21 @@ function buildFrame(session) {
   applyBreakpoint();
 
   let activeNav = null;
+  let userMenuHandle = null;
   const state = {
     element: app,
     userId: session.user.id,
     body,
     refresh(next) {
       renderOrganisation(orgSlot, next);
-      renderUserMenu(userMenu, next);
+      userMenuHandle = renderUserMenu(userMenu, next);
       renderNavigation(nav, next, activeNav);
     },
     /** Starts a new page: fresh body, title, breadcrumb and the highlighted navigation item. */
     startPage({ title: text, crumbs = [], navId = null }) {
       activeNav = navId;
+      userMenuHandle?.close();
+      bell.close();
       for (const link of nav.querySelectorAll('a[data-nav]')) {
         if (link.dataset.nav === navId) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
       }
@@ -192,7 +195,7 @@ function renderUserMenu(anchor, session) {
     item('logout', '退出登录', () => signOut()),
     item('devices', '退出所有设备', () => signOutEverywhere(), 'danger'));
   replaceChildren(anchor, button, menu);
-  dropdown(button, menu);
+  return dropdown(button, menu);
 }
 
 function notificationsBell() {
@@ -206,9 +209,8 @@ function notificationsBell() {
     h('div', { class: 'popover-header', text: '通知' }),
     h('div', { class: 'state' }, icon('bell'), h('div', { text: '暂无未读通知' })));
   const element = h('div', { class: 'menu-anchor' }, button, panel);
-  dropdown(button, panel, { menu: false });
-  panel.addEventListener('keydown', (event) => { if (event.key === 'Escape') button.focus(); });
-  return { element };
+  const handle = dropdown(button, panel, { menu: false });
+  return { element, close: () => handle.close() };
 }
 
 async function signOut() {
