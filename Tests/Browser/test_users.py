@@ -97,6 +97,91 @@ class UserManagementTests(BrowserTestCase):
         self.assertEqual(driver.switch_to.active_element.get_attribute("id"), "create-user", "focus did not return to the opener")
         sign_out(driver)
 
+    def test_row_and_detail_actions(self):
+        """停用/启用, 重置密码, 强制下线, edit, add and remove a membership; the user then changes their own password."""
+        driver = self.driver
+        username = unique("li.")
+        sign_in(driver, "admin")
+        status, organisations = api(driver, "GET", "/api/organisations")
+        basic = next(o for o in organisations["items"] if o["kind"] == "procuratorate" and o["level"] == "basic")
+        department = next(o for o in organisations["items"] if o["kind"] == "department")
+        status, user = api(driver, "POST", "/api/users", {
+            "username": username, "displayName": "李操作", "password": "Start#2026a",
+            "memberships": [{"organisationId": basic["id"], "role": "prosecutor"}],
+        })
+        self.assertEqual(status, 201, user)
+
+        def confirm(button_text):
+            dialog = wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "dialog[open]")).pop()
+            next(b for b in dialog.find_elements(By.CSS_SELECTOR, ".dialog-footer button") if b.text == button_text).click()
+            wait(driver, lambda d: not d.find_elements(By.CSS_SELECTOR, "dialog[open]"), f"{button_text} dialog stayed open")
+
+        def toast_with(text):
+            wait(driver, lambda d: any(text in t.text for t in d.find_elements(By.CSS_SELECTOR, ".toast")), f"no toast {text!r}")
+
+        driver.execute_script("location.hash = arguments[0]", f"#/admin/users/{user['id']}")
+        wait_for_title(driver, "李操作")
+
+        # 停用 asks first, then the status changes; 启用 brings it back.
+        next(b for b in driver.find_elements(By.CSS_SELECTOR, ".card-header .btn") if b.text == "停用").click()
+        confirm("停用")
+        wait(driver, lambda d: "已停用" in d.find_element(By.CSS_SELECTOR, ".profile-meta").text)
+        next(b for b in driver.find_elements(By.CSS_SELECTOR, ".card-header .btn") if b.text == "启用").click()
+        wait(driver, lambda d: "正常" in d.find_element(By.CSS_SELECTOR, ".profile-meta").text)
+
+        # 编辑: name and phone.
+        next(b for b in driver.find_elements(By.CSS_SELECTOR, ".card-header .btn") if b.text == "编辑").click()
+        wait(driver, lambda d: d.find_elements(By.ID, "edit-display-name"))
+        fill(driver.find_element(By.ID, "edit-display-name"), "李改名")
+        fill(driver.find_element(By.ID, "edit-phone"), "025-83451234")
+        confirm("保存")
+        wait_for_title(driver, "李改名")
+        self.assertRegex(driver.find_element(By.CSS_SELECTOR, ".descriptions").text, r"025\*+1234")  # masked
+
+        # 添加任职 then 移除 it.
+        Select(driver.find_element(By.ID, "membership-organisation")).select_by_value(department["id"])
+        Select(driver.find_element(By.ID, "membership-role")).select_by_value("clerk")
+        driver.find_element(By.ID, "add-membership").click()
+        wait(driver, lambda d: "任职（2）" in d.find_element(By.ID, "memberships-title").text, "membership not added")
+        remove = next(b for b in driver.find_elements(By.CSS_SELECTOR, "button.btn-link.danger[aria-label]") if "书记员" in b.get_attribute("aria-label"))
+        remove.click()
+        confirm("移除")
+        wait(driver, lambda d: "任职（1）" in d.find_element(By.ID, "memberships-title").text, "membership not removed")
+
+        # 重置密码 (validated like the server: three classes) and 强制下线.
+        next(b for b in driver.find_elements(By.CSS_SELECTOR, ".card-header .btn") if "重置密码" in b.text).click()
+        dialog = wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "dialog[open]")).pop()
+        fields = dialog.find_elements(By.CSS_SELECTOR, "input[type=password]")
+        fill(fields[0], "weakpass")
+        fill(fields[1], "weakpass")
+        next(b for b in dialog.find_elements(By.CSS_SELECTOR, ".dialog-footer button") if b.text == "重置密码").click()
+        self.assertIn("至少三类", dialog.text)
+        fill(fields[0], "Reset#2026b")
+        fill(fields[1], "Reset#2026b")
+        confirm("重置密码")
+        toast_with("已重置")
+        next(b for b in driver.find_elements(By.CSS_SELECTOR, ".card-header .btn") if "强制下线" in b.text).click()
+        confirm("强制下线")
+        toast_with("下线")
+        sign_out(driver)
+
+        # The user signs in with the reset password and changes it in 个人设置.
+        sign_in(driver, username, "Reset#2026b")
+        driver.execute_script("location.hash = '#/settings'")
+        wait_for_title(driver, "个人设置")
+        fill(driver.find_element(By.ID, "current-password"), "Wrong#2026c")
+        fill(driver.find_element(By.ID, "new-password"), "Mine#2026d")
+        fill(driver.find_element(By.ID, "confirm-password"), "Mine#2026d")
+        driver.find_element(By.ID, "change-password").click()
+        wait(driver, lambda d: d.find_element(By.ID, "current-password").get_attribute("aria-invalid") == "true",
+             "wrong current password not shown at the field")
+        fill(driver.find_element(By.ID, "current-password"), "Reset#2026b")
+        driver.find_element(By.ID, "change-password").click()
+        toast_with("密码已修改")
+        sign_out(driver)
+        sign_in(driver, username, "Mine#2026d")
+        sign_out(driver)
+
     def test_filters_and_empty_state(self):
         driver = self.driver
         sign_in(driver, "admin")
