@@ -1,0 +1,74 @@
+// 工作台: a greeting, the user's roles and organisations, and a short list of what they can do here.
+import { h, replaceChildren } from '../dom.js';
+import { icon } from '../icons.js';
+import { greeting, shanghaiNow, formatDateTime } from '../format.js';
+
+const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
+
+// What each permission lets the user do, in the order a user would look for it. Links only to pages that exist.
+const CAPABILITIES = [
+  { permission: 'case.read', icon: 'folder', text: '查阅本院案件', note: '案件功能即将上线' },
+  { permission: 'case.manage', icon: 'folder', text: '办理案件、制作文书', note: '案件功能即将上线' },
+  { permission: 'user.read', icon: 'users', text: '查看用户及其任职', href: '#/admin/users', link: '用户管理' },
+  { permission: 'user.manage', icon: 'users', text: '新建、停用用户，重置密码，强制下线', href: '#/admin/users', link: '用户管理' },
+  { permission: 'user.revealPersonalData', icon: 'eye', text: '查看完整身份证号（每次查看均记入审计日志）' },
+  { permission: 'organisation.read', icon: 'organisation', text: '查看组织机构', href: '#/admin/organisations', link: '组织机构' },
+  { permission: 'organisation.manage', icon: 'organisation', text: '新建和修改组织机构，设置须动态验证码的角色', href: '#/admin/organisations', link: '组织机构' },
+  { permission: 'audit.read', icon: 'audit', text: '查询审计日志', href: '#/admin/audit', link: '审计日志' },
+];
+
+export function render(body, { session }) {
+  const { user, memberships = [], permissions = [] } = session;
+  const name = user.displayName || user.username;
+  const today = shanghaiNow().date;
+  const weekday = WEEKDAYS[new Date(`${today}T12:00:00+08:00`).getUTCDay()];
+  const roles = [...new Set(memberships.map((m) => m.roleName))];
+
+  const welcome = h('section', { class: 'card welcome', 'aria-labelledby': 'welcome-title' },
+    h('div', { class: 'welcome-main' },
+      h('span', { class: 'avatar avatar-large', 'aria-hidden': 'true', text: name.slice(0, 1) }),
+      h('div', {},
+        h('h2', { id: 'welcome-title', text: `${greeting()}，${name}` }),
+        h('p', { class: 'muted', text: `今天是 ${today} 星期${weekday}。${roles.length ? `您的角色：${roles.join('、')}。` : ''}` }))),
+    h('dl', { class: 'welcome-stats' },
+      stat('所属组织', `${new Set(memberships.map((m) => m.organisationId)).size} 个`),
+      stat('角色', `${roles.length} 个`),
+      stat('动态验证码', user.totpEnabled ? '已启用' : '未启用', user.totpEnabled ? 'text-success' : 'text-warning')));
+
+  const membershipCard = h('section', { class: 'card', 'aria-labelledby': 'memberships-title' },
+    h('div', { class: 'card-header' }, h('h2', { id: 'memberships-title', text: '我的组织与角色' })),
+    memberships.length
+      ? h('div', { class: 'card-body flush' }, h('table', { class: 'table' },
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: '组织' }), h('th', { scope: 'col', text: '角色' }))),
+        h('tbody', {}, memberships.map((m) => h('tr', {},
+          h('td', { text: m.organisationName }), h('td', {}, h('span', { class: 'tag', text: m.roleName })))))))
+      : h('div', { class: 'state' }, icon('building'), h('div', { text: '您尚未被分配到任何组织，请联系系统管理员。' })));
+
+  const granted = CAPABILITIES.filter((c) => permissions.includes(c.permission));
+  const capabilityCard = h('section', { class: 'card', 'aria-labelledby': 'capabilities-title' },
+    h('div', { class: 'card-header' }, h('h2', { id: 'capabilities-title', text: '我可以做什么' })),
+    h('ul', { class: 'capabilities' },
+      granted.map((c) => h('li', {}, icon(c.icon),
+        h('span', { class: 'capability-text', text: c.text }),
+        c.href ? h('a', { href: c.href, text: `前往${c.link}` }) : c.note ? h('span', { class: 'tag', text: c.note }) : null)),
+      h('li', {}, icon('settings'), h('span', { class: 'capability-text', text: '修改自己的密码，开启动态验证码' }),
+        h('a', { href: '#/settings', text: '前往个人设置' }))));
+
+  const security = h('section', { class: 'card', 'aria-labelledby': 'security-title' },
+    h('div', { class: 'card-header' }, h('h2', { id: 'security-title', text: '账号安全' })),
+    h('ul', { class: 'security-list' },
+      h('li', {}, icon('phone'), h('span', { class: 'capability-text', text: '动态验证码' }),
+        user.totpEnabled ? h('span', { class: 'tag tag-success', text: '已启用' })
+          : h('a', { href: '#/settings', text: '未启用，去开启' })),
+      h('li', {}, icon('clock'), h('span', { class: 'capability-text', text: '本次登录有效至' }),
+        h('span', { class: 'nowrap', text: formatDateTime(session.expiresAt) || '—' })),
+      h('li', {}, icon('key'), h('span', { class: 'capability-text', text: '账号' }), h('span', { class: 'mono', text: user.username }))));
+
+  replaceChildren(body, welcome, h('div', { class: 'dashboard-grid' },
+    h('div', { class: 'dashboard-column' }, capabilityCard),
+    h('div', { class: 'dashboard-column' }, membershipCard, security)));
+}
+
+function stat(label, value, className = '') {
+  return h('div', {}, h('dt', { text: label }), h('dd', { class: className, text: value }));
+}

@@ -1,0 +1,52 @@
+// Every page of the app and the grouped navigation. A navigation item appears only when the session has its
+// permission; a group appears only when it has a visible item. Groups without pages yet stay empty (and hidden).
+
+export const ROUTES = [
+  { path: '/sign-in', title: '登录', layout: 'public', public: true, load: () => import('./pages/sign-in.js') },
+  { path: '/status', title: '系统状态', layout: 'auto', public: true, load: () => import('./pages/status.js') },
+  { path: '/', title: '工作台', nav: 'dashboard', load: () => import('./pages/dashboard.js') },
+  {
+    path: '/admin/users', title: '用户管理', nav: 'users', permission: 'user.read', crumbs: [{ label: '管理' }],
+    load: () => import('./pages/users.js'),
+  },
+  {
+    path: '/admin/users/:id', title: '用户详情', nav: 'users', permission: 'user.read',
+    crumbs: [{ label: '管理' }, { label: '用户管理', href: '#/admin/users' }], load: () => import('./pages/user-detail.js'),
+  },
+  {
+    path: '/admin/organisations', title: '组织机构', nav: 'organisations', permission: 'organisation.read',
+    crumbs: [{ label: '管理' }], load: () => import('./pages/organisations.js'),
+  },
+  {
+    path: '/admin/audit', title: '审计日志', nav: 'audit', permission: 'audit.read', crumbs: [{ label: '管理' }],
+    load: () => import('./pages/audit.js'),
+  },
+  { path: '/settings', title: '个人设置', load: () => import('./pages/settings.js') },
+];
+
+export const NOT_FOUND = { path: '*', title: '页面不存在', load: () => import('./pages/not-found.js') };
+
+// Top-level items first (no group), then the work groups in the order of UI.md.
+export const NAVIGATION = [
+  { items: [{ id: 'dashboard', label: '工作台', icon: 'dashboard', href: '#/' }] },
+  { id: 'cases', label: '案件', items: [] },
+  { id: 'remote', label: '远程办案', items: [] },
+  { id: 'knowledge', label: '知识与辅助', items: [] },
+  {
+    // 管理 is for those with an administrative or oversight duty; organisation.read alone (which most staff have,
+    // to pick organisations in their work) does not make someone a manager.
+    id: 'admin', label: '管理', requiresAny: ['user.read', 'organisation.manage', 'audit.read'], items: [
+      { id: 'users', label: '用户管理', icon: 'users', href: '#/admin/users', permission: 'user.read' },
+      { id: 'organisations', label: '组织机构', icon: 'organisation', href: '#/admin/organisations', permission: 'organisation.read' },
+      { id: 'audit', label: '审计日志', icon: 'audit', href: '#/admin/audit', permission: 'audit.read' },
+    ],
+  },
+];
+
+/** The navigation groups and items a session may see. */
+export function visibleNavigation(session) {
+  const permissions = new Set(session?.permissions ?? []);
+  return NAVIGATION
+    .map((group) => ({ ...group, items: group.items.filter((item) => !item.permission || permissions.has(item.permission)) }))
+    .filter((group) => group.items.length > 0 && (!group.requiresAny || group.requiresAny.some((p) => permissions.has(p))));
+}
