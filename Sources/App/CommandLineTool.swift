@@ -32,6 +32,7 @@ public enum CommandLineTool {
           --log-level LEVEL  debug, info, warning, error     JIANWU_LOG_LEVEL  (default info)
           --web-dir DIR      the web UI's files              JIANWU_WEB_DIR    (default: Web/ of the package)
           --event-loops N    threads serving HTTP            JIANWU_EVENT_LOOPS (default: one per core)
+          --laws PATH        laws to import on first start   JIANWU_LAWS       (default: the shipped national corpus)
 
         Logs are JSON lines on standard error. SIGTERM or SIGINT stops the server gracefully.
         """
@@ -108,9 +109,9 @@ public enum CommandLineTool {
     static func prepareKnowledge(_ app: Application) async {
         let knowledge = app.knowledge
         do {
-            if try await knowledge.documentCount() == 0, let archive = knowledge.assets.corpusArchive {
-                app.logger.info("importing the shipped law corpus (first start)", ["archive": archive.lastPathComponent])
-                let report = try await KnowledgeCommands.importCorpus(archive.path, into: knowledge.store, assets: knowledge.assets, showProgress: false)
+            if try await knowledge.documentCount() == 0, let source = app.configuration.lawsSource ?? knowledge.assets.corpusArchive?.path {
+                app.logger.info("importing laws (first start)", ["source": URL(filePath: source).lastPathComponent])
+                let report = try await KnowledgeCommands.importCorpus(source, into: knowledge.store, assets: knowledge.assets, showProgress: false)
                 app.logger.info("law corpus imported", ["files": String(report.files), "articles": String(report.articles), "seconds": String(format: "%.1f", report.seconds)])
             }
             let how = try await knowledge.prepare()

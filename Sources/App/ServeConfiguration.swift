@@ -11,6 +11,9 @@ public struct ServeConfiguration: Sendable, Equatable {
     public var logLevel = Logger.Level.info
     /// Where the web UI's static files are; found next to the executable's package when not set.
     public var webDirectory: URL?
+    /// What to import into an empty knowledge base at start: a directory of Markdown laws or a .tar.xz; nil means the
+    /// shipped national corpus.
+    public var lawsSource: String?
     public var eventLoops = 0
     /// `--no-migrate`: refuse to start when migrations are pending instead of applying them.
     public var migrate = true
@@ -22,7 +25,7 @@ public struct ServeConfiguration: Sendable, Equatable {
     /// The names of the environment variables, in one place.
     public enum Variable: String, CaseIterable, Sendable {
         case host = "JIANWU_HOST", port = "JIANWU_PORT", dataDir = "JIANWU_DATA_DIR", db = "JIANWU_DB"
-        case logLevel = "JIANWU_LOG_LEVEL", webDir = "JIANWU_WEB_DIR", eventLoops = "JIANWU_EVENT_LOOPS"
+        case logLevel = "JIANWU_LOG_LEVEL", webDir = "JIANWU_WEB_DIR", eventLoops = "JIANWU_EVENT_LOOPS", laws = "JIANWU_LAWS"
     }
 
     /// Parses flags (`--port 8080` or `--port=8080`) over environment values.
@@ -33,7 +36,7 @@ public struct ServeConfiguration: Sendable, Equatable {
         }
         let flags: [String: Variable] = [
             "--host": .host, "--port": .port, "--data-dir": .dataDir, "--db": .db, "--log-level": .logLevel, "--web-dir": .webDir,
-            "--event-loops": .eventLoops,
+            "--event-loops": .eventLoops, "--laws": .laws,
         ]
         var migrate = true
         var secureCookies = ["1", "true", "yes"].contains(environment["JIANWU_SECURE_COOKIES"]?.lowercased() ?? "")
@@ -95,6 +98,11 @@ public struct ServeConfiguration: Sendable, Equatable {
             logLevel = level
         case .webDir:
             webDirectory = URL(filePath: value, directoryHint: .isDirectory)
+        case .laws:
+            guard FileManager.default.fileExists(atPath: value) else {
+                throw ConfigurationError("\(source) '\(value)' does not exist", fix: "give a directory of Markdown laws or a .tar.xz archive")
+            }
+            lawsSource = value
         case .eventLoops:
             guard let n = Int(value), (1...256).contains(n) else {
                 throw ConfigurationError("\(source) '\(value)' is not a number of event loops", fix: "use a number from 1 to 256")

@@ -20,4 +20,6 @@ ensure_packages() {
 JIANWU_BUILD_PACKAGES=(pkg-config libsqlite3-dev libpq-dev libssl-dev libargon2-dev)
 # What the test suite needs beyond the build: a real PostgreSQL server, the sqlite3 and curl clients.
 # libicu-dev: only the segmentation comparison in bench/knowledge links ICU, but `swift build --build-tests` builds it.
-JIANWU_TEST_PACKAGES=(postgresql sqlite3 curl procps python3 openssl libicu-dev)
+# chromium, chromium-driver, python3-selenium, fonts-noto-cjk: the browser tests (Tests/Browser) in headless Chromium
+# with real CJK fonts.
+JIANWU_TEST_PACKAGES=(postgresql sqlite3 curl procps python3 openssl libicu-dev chromium chromium-driver python3-selenium fonts-noto-cjk)
