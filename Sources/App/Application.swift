@@ -6,6 +6,7 @@ public import Identity
 public import Knowledge
 public import Notifications
 public import Observability
+import Sentencing
 public import Store
 
 /// Wires configuration → router (middleware, system routes, web UI) → HTTP server.
@@ -47,6 +48,14 @@ public struct Application: Sendable {
         reminders = DeadlineReminders(cases: cases, notifications: notifications)
         CaseRoutes(cases: cases, reminders: reminders).register(on: routes)
         NotificationRoutes(notifications: notifications).register(on: routes)
+        let assistant: CaseAssistant?
+        do {
+            assistant = try CaseAssistant.bundled()
+        } catch {
+            assistant = nil
+            logger.error("case assistant tables not loaded", ["error": String(describing: error)])
+        }
+        AssistRoutes(assistant: assistant).register(on: routes)
         SystemRoutes(metrics: metrics).register(on: routes)
         if let web = Self.locateWebDirectory(configured: configuration.webDirectory) {
             routes.add(.get, "/*", .public, StaticFiles(root: web).handler)

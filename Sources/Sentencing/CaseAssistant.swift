@@ -30,12 +30,17 @@ public struct CaseAssistant: Sendable {
     }
 
     /// The full result for one fact text. The sentence is computed for the best-ranked charge.
-    public func assist(fact: String) -> AssistResult {
-        let circumstances = extractor.extract(fact)
+    public func assist(fact: String) -> AssistResult { assist(fact: fact, charge: nil, circumstances: nil) }
+
+    /// The result as the prosecutor corrected it: the sentence for `charge` (a name as in the Criminal Law, with or
+    /// without the final 罪) instead of the best-ranked one, and `circumstances` instead of the extracted ones.
+    public func assist(fact: String, charge: String?, circumstances corrected: [Circumstance]?) -> AssistResult {
+        let circumstances = corrected ?? extractor.extract(fact)
         let suggestions = suggester.suggest(fact, limit: 5)
+        let chosen = charge.map { $0.hasSuffix("罪") ? String($0.dropLast()) : $0 } ?? suggestions.first?.name
         let outcome: SentencingOutcome =
-            if let best = suggestions.first {
-                engine.recommend(charge: best.name, facts: circumstances, text: fact)
+            if let chosen {
+                engine.recommend(charge: chosen, facts: circumstances, text: fact)
             } else {
                 .notCovered("未能确定罪名")
             }

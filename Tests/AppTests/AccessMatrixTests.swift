@@ -81,6 +81,7 @@ struct AccessMatrixTests {
         "POST /api/notifications/:id/read": .everyRole,
         "POST /api/notifications/read-all": .everyRole,
         "GET /api/events": .everyRole,
+        "POST /api/assist": .roles(staff),
         "PUT /api/holidays/:year": .roles([.administrator]),
     ]
 
