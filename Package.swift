@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "Observability", swiftSettings: strictSettings),
         .target(name: "HTTPRouter", dependencies: ["HTTPServer", "Observability"], swiftSettings: strictSettings),
         .target(
-            name: "App", dependencies: ["CaseFacts", "Cases", "Notifications", "HTTPServer", "HTTPRouter", "Identity", "Knowledge", "Observability", "Security", "Sentencing", "Store", "StoreSQLite", "StorePostgres"], resources: [.copy("Resources/openapi.json")],
+            name: "App", dependencies: ["CaseFacts", "Cases", "Notifications", "RemoteSessions", "HTTPServer", "HTTPRouter", "Identity", "Knowledge", "Observability", "Security", "Sentencing", "Store", "StoreSQLite", "StorePostgres"], resources: [.copy("Resources/openapi.json")],
             swiftSettings: strictSettings),
         .executableTarget(name: "jianwu", dependencies: ["App"], swiftSettings: strictSettings),
         .executableTarget(name: "HTTPBenchServer", dependencies: ["HTTPServer"], path: "bench/http/server", swiftSettings: strictSettings),
@@ -88,6 +88,14 @@ let package = Package(
         .target(name: "Notifications", dependencies: ["Store", "Identity", "HTTPRouter", "HTTPServer"], swiftSettings: strictSettings),
         .testTarget(
             name: "NotificationsTests", dependencies: ["Notifications", "Identity", "Security", "Store", "StoreTestSupport"], swiftSettings: strictSettings),
+        // RemoteSessions: interview rooms, bookings without double booking, the life of a remote interrogation
+        .target(
+            name: "RemoteSessions", dependencies: ["Cases", "Identity", "Notifications", "Store", "HTTPRouter", "HTTPServer"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "RemoteSessionsTests",
+            dependencies: ["RemoteSessions", "Cases", "Identity", "Notifications", "Security", "Store", "StoreTestSupport", "HTTPRouter", "HTTPServer"],
+            swiftSettings: strictSettings),
         // Cases: registration, stages, people and measures, deadlines (through Deadlines), dossier, lawyer bindings
         .target(
             name: "Cases", dependencies: ["Deadlines", "Identity", "Notifications", "Search", "Security", "Store", "HTTPRouter", "HTTPServer"],

@@ -6,6 +6,7 @@ public import Identity
 public import Knowledge
 public import Notifications
 public import Observability
+public import RemoteSessions
 import Sentencing
 public import Store
 
@@ -22,6 +23,7 @@ public struct Application: Sendable {
     public let cases: CaseService
     public let notifications: NotificationService
     public let reminders: DeadlineReminders
+    public let remoteSessions: RemoteSessionService
 
     /// - Parameter store: opened and migrated (see ``StoreBootstrap``).
     public init(
@@ -48,6 +50,8 @@ public struct Application: Sendable {
         reminders = DeadlineReminders(cases: cases, notifications: notifications)
         CaseRoutes(cases: cases, reminders: reminders).register(on: routes)
         NotificationRoutes(notifications: notifications).register(on: routes)
+        remoteSessions = RemoteSessionService(store: store, cases: cases, notifications: notifications)
+        RemoteSessionRoutes(sessions: remoteSessions).register(on: routes)
         let assistant: CaseAssistant?
         do {
             assistant = try CaseAssistant.bundled()

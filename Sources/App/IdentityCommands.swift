@@ -2,6 +2,8 @@ import Cases
 import Foundation
 import Identity
 import Knowledge
+import Notifications
+import RemoteSessions
 import Security
 import Store
 
@@ -22,6 +24,9 @@ enum IdentityCommands {
             let cases = CaseService(store: store, charges: charges, filesDirectory: configuration.dataDirectory.appending(path: "files"))
             let created = try await DemoCases.seed(cases: cases, identity: identity, jsonl: assets.root.appending(path: "cases/criminal-cases-dev.jsonl"))
             print(created > 0 ? "\(location): \(created) demo cases created from real judgments" : "\(location): demo cases already exist")
+            let rooms = try await DemoRooms.seed(
+                RemoteSessionService(store: store, cases: cases, notifications: NotificationService(store: store)), identity: identity)
+            if rooms > 0 { print("\(location): \(rooms) interview rooms at the demo detention centre") }
             print("Sign in at http://127.0.0.1:8080 with any of these accounts, password \(DemoWorld.password):")
             for account in DemoWorld.accounts {
                 print("  \(account.username.padding(toLength: 12, withPad: " ", startingAt: 0)) \(account.role.chineseName)")

@@ -3,6 +3,7 @@ import Foundation
 import Identity
 import Knowledge
 import Notifications
+import RemoteSessions
 public import Store
 import StorePostgres
 import StoreSQLite
@@ -10,7 +11,7 @@ import StoreSQLite
 /// Opens the configured store and brings its schema up to date.
 public enum StoreBootstrap {
     /// Every migration the product ships, in order. Feature modules append theirs here; a shipped entry is never edited.
-    public static let migrations: [Migration] = IdentitySchema.migrations + KnowledgeSchema.migrations + NotificationsSchema.migrations + CasesSchema.migrations
+    public static let migrations: [Migration] = IdentitySchema.migrations + KnowledgeSchema.migrations + NotificationsSchema.migrations + CasesSchema.migrations + RemoteSessionsSchema.migrations
 
     public static func location(for configuration: ServeConfiguration) throws(ConfigurationError) -> StoreLocation {
         do {

@@ -109,7 +109,7 @@ extension CaseService {
         let timeline = try await executor.query(
             """
             SELECT e.at, e.kind, e.from_stage, e.to_stage, e.note, u.display_name FROM case_events e LEFT JOIN users u ON u.id = e.actor_id
-            WHERE e.case_id = \(caseID) ORDER BY e.at, e.id
+            WHERE e.case_id = \(caseID) ORDER BY e.position
             """
         ).map { row -> CaseEventView in
             let kind: String = try row.decode(column: "kind")

@@ -4,6 +4,15 @@ import HTTPServer
 public import Identity
 public import Store
 
+/// What another feature needs to know about a case it works on.
+public struct CaseReference: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var caseNumber: String
+    public var organisationPath: String
+    public var teamUserIDs: Set<String>
+}
+
 /// Criminal cases over the store: registration with gapless case numbers, stages, people and measures, team and
 /// lawyer bindings, each write with its timeline entry and audit event in one transaction.
 public final class CaseService: Sendable {
@@ -39,6 +48,19 @@ public final class CaseService: Sendable {
         return record
     }
 
+    /// A case the actor may act on with `permission`, for other features (remote sessions, pleas): its handling
+    /// procuratorate's path, name, number and team. Throws 404/403 like the case routes.
+    /// Inside another transaction pass its executor: on SQLite the store itself cannot be used from a transaction body.
+    public func caseForFeature(
+        _ caseID: String, by actor: Actor, permission: Permission, in executor: (any SQLExecutor)? = nil
+    ) async throws -> CaseReference {
+        let executor = executor ?? store
+        let record = try await authorised(caseID, actor, permission, in: executor)
+        let team = try await accessFacts(record, in: executor).teamUserIDs
+        return CaseReference(
+            id: record.id, name: record.name, caseNumber: record.caseNumber, organisationPath: record.organisationPath, teamUserIDs: team)
+    }
+
     func accessFacts(_ record: CaseRow, in executor: any SQLExecutor) async throws -> CaseAccessFacts {
         let team = try await executor.query("SELECT user_id FROM case_team WHERE case_id = \(record.id)").map { try $0.decode(column: "user_id", as: String.self) }
         let lawyers = try await executor.query("SELECT lawyer_id FROM lawyer_bindings WHERE case_id = \(record.id) AND status = 'approved'")
@@ -54,8 +76,9 @@ public final class CaseService: Sendable {
     ) async throws {
         try await tx.execute(
             """
-            INSERT INTO case_events (id, case_id, at, actor_id, kind, from_stage, to_stage, note)
-            VALUES (\(Self.newID()), \(caseID), \(clock.now()), \(actorID), \(kind), \(from?.rawValue), \(to?.rawValue), \(note))
+            INSERT INTO case_events (id, case_id, position, at, actor_id, kind, from_stage, to_stage, note)
+            VALUES (\(Self.newID()), \(caseID), (SELECT COALESCE(MAX(position), 0) + 1 FROM case_events WHERE case_id = \(caseID)),
+                    \(clock.now()), \(actorID), \(kind), \(from?.rawValue), \(to?.rawValue), \(note))
             """)
     }
 

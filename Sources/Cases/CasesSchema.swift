@@ -89,6 +89,7 @@ public enum CasesSchema {
                 CREATE TABLE case_events (
                     id TEXT PRIMARY KEY,
                     case_id TEXT NOT NULL REFERENCES cases(id),
+                    position INTEGER NOT NULL,
                     at TEXT NOT NULL,
                     actor_id TEXT NOT NULL,
                     kind TEXT NOT NULL,
@@ -96,7 +97,7 @@ public enum CasesSchema {
                     to_stage TEXT,
                     note TEXT NOT NULL DEFAULT ''
                 );
-                CREATE INDEX case_events_case ON case_events(case_id, at);
+                CREATE UNIQUE INDEX case_events_case ON case_events(case_id, position);
                 CREATE TABLE lawyer_bindings (
                     id TEXT PRIMARY KEY,
                     case_id TEXT NOT NULL REFERENCES cases(id),

@@ -47,6 +47,19 @@ public struct Request: Sendable {
 
     public func query(_ name: String) -> String? { queryItems[name] }
 
+    /// Dates are ISO 8601 with or without fractional seconds (`2026-12-03T01:30:00Z`, or a browser's `toISOString()`).
+    static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        let whole = Date.ISO8601FormatStyle()
+        let fractional = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let text = try decoder.singleValueContainer().decode(String.self)
+            if let date = (try? fractional.parse(text)) ?? (try? whole.parse(text)) { return date }
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an ISO 8601 time"))
+        }
+        return decoder
+    }()
+
     /// Decodes a JSON body, answering 415 for another content type and 400 with the decoder's reason for bad JSON.
     public func decode<T: Decodable>(_ type: T.Type) throws(HTTPError) -> T {
         let contentType = headers["Content-Type"]?.lowercased() ?? ""
@@ -54,7 +67,7 @@ public struct Request: Sendable {
             throw HTTPError(.unsupportedMediaType, detail: "请求体必须是 JSON（Content-Type: application/json）。", code: "unsupported-media-type")
         }
         do {
-            return try JSONDecoder().decode(T.self, from: Data(body))
+            return try Self.decoder.decode(T.self, from: Data(body))
         } catch let DecodingError.keyNotFound(key, _) {
             throw HTTPError(.badRequest, detail: "缺少字段 \(key.stringValue)。", code: "missing-field", field: key.stringValue)
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {

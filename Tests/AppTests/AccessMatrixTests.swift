@@ -82,6 +82,12 @@ struct AccessMatrixTests {
         "POST /api/notifications/read-all": .everyRole,
         "GET /api/events": .everyRole,
         "POST /api/assist": .roles(staff),
+        "GET /api/detention-centres/:id/rooms": .everyRole,
+        "POST /api/detention-centres/:id/rooms": .roles([.administrator, .detentionOfficer]),
+        "GET /api/remote-sessions": .everyRole,
+        "POST /api/remote-sessions": .roles(staff),
+        "GET /api/remote-sessions/:id": .everyRole,
+        "POST /api/remote-sessions/:id/actions": .everyRole,
         "PUT /api/holidays/:year": .roles([.administrator]),
     ]
 

@@ -1,9 +1,8 @@
 /// The one place that decides whether an actor may do something to a resource. Deny by default: every case below
 /// that does not end in `true` is a refusal.
 ///
-/// Rule of scope: a role held in organisation X reaches X and everything below it (a department's staff reach their
-/// whole procuratorate's subtree) (a municipal procuratorate's
-/// leaders see its districts' cases, never another city's). Leaders see every case in scope; other procuratorate
+/// Rule of scope: a role held in organisation X reaches X and everything below it (a municipal procuratorate's leaders
+/// see its districts' cases, never another city's); a department's staff reach their whole procuratorate's subtree. Leaders see every case in scope; other procuratorate
 /// staff see the cases whose team they are on. A lawyer sees only cases their approved binding names, and never
 /// juvenile or secret cases.
 public enum AccessPolicy {
@@ -25,6 +24,8 @@ public enum AccessPolicy {
             return memberships.contains { membership in paths.contains { $0.hasPrefix(membership.scopePath) } }
         case .auditLog:
             return action == .auditRead
+        case .detentionCentre(let path):
+            return memberships.contains { path.hasPrefix($0.scopePath) }
         case .case(let facts):
             return memberships.contains { canReach(facts, through: $0, actorID: actor.userID) }
         }

@@ -7,6 +7,8 @@ public enum Resource: Sendable, Hashable {
     /// A user account, with the paths of the organisations they belong to.
     case user(id: String, organisationPaths: [String])
     case auditLog
+    /// A detention centre (its interview rooms and the remote sessions held there), by its tree path.
+    case detentionCentre(path: String)
     case `case`(CaseAccessFacts)
 }
 

@@ -32,12 +32,13 @@ public enum Role: String, CaseIterable, Sendable, Codable {
     /// What the role may do, before organisation scope, case team and grants narrow it (see ``AccessPolicy``).
     public var permissions: Set<Permission> {
         switch self {
-        case .administrator: [.organisationRead, .organisationManage, .userRead, .userManage, .userRevealPersonalData, .calendarManage]
+        case .administrator: [.organisationRead, .organisationManage, .userRead, .userManage, .userRevealPersonalData, .calendarManage, .roomManage]
         case .securityAuditor: [.auditRead, .organisationRead, .userRead]
-        case .chiefProsecutor, .deputyChiefProsecutor, .departmentHead: [.organisationRead, .userRead, .caseRead, .caseManage]
-        case .prosecutor, .prosecutorAssistant, .clerk: [.organisationRead, .caseRead, .caseManage]
+        case .chiefProsecutor, .deputyChiefProsecutor, .departmentHead: [.organisationRead, .userRead, .caseRead, .caseManage, .sessionBook]
+        case .prosecutor, .prosecutorAssistant, .clerk: [.organisationRead, .caseRead, .caseManage, .sessionBook]
         case .lawyer: [.caseRead]
-        case .detentionOfficer, .judge: [.organisationRead]
+        case .detentionOfficer: [.organisationRead, .sessionHost, .roomManage]
+        case .judge: [.organisationRead]
         }
     }
 

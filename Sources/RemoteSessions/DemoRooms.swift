@@ -1,0 +1,22 @@
+import Foundation
+public import Identity
+import Store
+
+/// The demo detention centre's interview rooms, set up by its officer. Seeding twice changes nothing.
+public enum DemoRooms {
+    @discardableResult
+    public static func seed(_ sessions: RemoteSessionService, identity: IdentityService) async throws -> Int {
+        guard try await sessions.store.queryValue("SELECT count(*) FROM interview_rooms", as: Int.self) == 0,
+            let centre = try await sessions.store.queryFirst("SELECT id FROM organisations WHERE kind = 'detentionCentre' ORDER BY path LIMIT 1"),
+            let officerRow = try await sessions.store.queryFirst("SELECT id FROM users WHERE username = 'officer'"),
+            let officer = try await identity.loadActor(userID: try officerRow.decode(column: "id"))
+        else { return 0 }
+        let centreID: String = try centre.decode(column: "id")
+        let context = AuditContext(actorID: officer.userID, sourceAddress: "", clock: sessions.clock)
+        for name in ["第一谈话室", "第二谈话室", "第三谈话室"] {
+            _ = try await sessions.createRoom(
+                detentionCentreID: centreID, NewRoom(name: name, opensAt: "08:30", closesAt: "17:30"), by: officer, context: context)
+        }
+        return 3
+    }
+}

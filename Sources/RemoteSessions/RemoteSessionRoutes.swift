@@ -1,0 +1,59 @@
+import Foundation
+public import HTTPRouter
+import HTTPServer
+public import Identity
+
+/// `/api/detention-centres/:id/rooms` and `/api/remote-sessions`: rooms, bookings, the calendar and each step.
+public struct RemoteSessionRoutes: Sendable {
+    let sessions: RemoteSessionService
+
+    public init(sessions: RemoteSessionService) { self.sessions = sessions }
+
+    struct Items<T: Encodable>: Encodable { var items: [T] }
+    struct ActionInput: Decodable {
+        var action: SessionAction
+        var reason: String?
+    }
+
+    public func register(on routes: SecuredRoutes) {
+        routes.add(.get, "/api/detention-centres/:id/rooms", .signedIn) { (request: Request, _: Authenticated) in
+            try JSONResponse.make(Items(items: try await sessions.rooms(detentionCentreID: try request.parameters.require("id"))))
+        }
+        routes.add(.post, "/api/detention-centres/:id/rooms", .permission(.roomManage), bodyLimit: 8 * 1024) { (request: Request, auth: Authenticated) in
+            let input = try request.decode(NewRoom.self)
+            return try JSONResponse.make(
+                try await sessions.createRoom(detentionCentreID: try request.parameters.require("id"), input, by: auth.actor, context: context(request, auth)),
+                status: .created)
+        }
+        routes.add(.get, "/api/remote-sessions", .signedIn) { (request: Request, auth: Authenticated) in
+            let query = request.queryItems
+            let from = try Self.instant(query["from"], field: "from") ?? Date().addingTimeInterval(-86_400)
+            let to = try Self.instant(query["to"], field: "to") ?? from.addingTimeInterval(8 * 86_400)
+            return try JSONResponse.make(Items(items: try await sessions.calendar(from: from, to: to, by: auth.actor)))
+        }
+        routes.add(.post, "/api/remote-sessions", .permission(.sessionBook), bodyLimit: 8 * 1024) { (request: Request, auth: Authenticated) in
+            let input = try request.decode(NewBooking.self)
+            return try JSONResponse.make(try await sessions.book(input, by: auth.actor, context: context(request, auth)), status: .created)
+        }
+        routes.add(.get, "/api/remote-sessions/:id", .signedIn) { (request: Request, auth: Authenticated) in
+            try JSONResponse.make(try await sessions.session(try request.parameters.require("id"), by: auth.actor))
+        }
+        routes.add(.post, "/api/remote-sessions/:id/actions", .signedIn, bodyLimit: 8 * 1024) { (request: Request, auth: Authenticated) in
+            let input = try request.decode(ActionInput.self)
+            return try JSONResponse.make(
+                try await sessions.act(try request.parameters.require("id"), input.action, reason: input.reason, by: auth.actor, context: context(request, auth)))
+        }
+    }
+
+    private func context(_ request: Request, _ auth: Authenticated) -> AuditContext {
+        AuditContext(actorID: auth.actor.userID, sourceAddress: request.http.remoteAddress, clock: sessions.clock)
+    }
+
+    static func instant(_ text: String?, field: String) throws(HTTPError) -> Date? {
+        guard let text, !text.isEmpty else { return nil }
+        guard let date = try? Date.ISO8601FormatStyle().parse(text) else {
+            throw HTTPError.badRequest("参数 \(field) 须为 ISO 8601 时间（如 2026-12-03T01:30:00Z）。", field: field)
+        }
+        return date
+    }
+}
