@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "Observability", swiftSettings: strictSettings),
         .target(name: "HTTPRouter", dependencies: ["HTTPServer", "Observability"], swiftSettings: strictSettings),
         .target(
-            name: "App", dependencies: ["CaseFacts", "Cases", "Notifications", "RemoteSessions", "HTTPServer", "HTTPRouter", "Identity", "Knowledge", "Observability", "Security", "Sentencing", "Store", "StoreSQLite", "StorePostgres"], resources: [.copy("Resources/openapi.json")],
+            name: "App", dependencies: ["CaseFacts", "Cases", "Media", "Notifications", "RemoteSessions", "HTTPServer", "HTTPRouter", "Identity", "Knowledge", "Observability", "Security", "Sentencing", "Store", "StoreSQLite", "StorePostgres"], resources: [.copy("Resources/openapi.json")],
             swiftSettings: strictSettings),
         .executableTarget(name: "jianwu", dependencies: ["App"], swiftSettings: strictSettings),
         .executableTarget(name: "HTTPBenchServer", dependencies: ["HTTPServer"], path: "bench/http/server", swiftSettings: strictSettings),
@@ -88,9 +88,12 @@ let package = Package(
         .target(name: "Notifications", dependencies: ["Store", "Identity", "HTTPRouter", "HTTPServer"], swiftSettings: strictSettings),
         .testTarget(
             name: "NotificationsTests", dependencies: ["Notifications", "Identity", "Security", "Store", "StoreTestSupport"], swiftSettings: strictSettings),
+        // Media: Janus configured, supervised and proxied by jianwu; signed tokens per session
+        .target(name: "Media", dependencies: ["Security", "Identity", "HTTPRouter", "HTTPServer"], swiftSettings: strictSettings),
+        .testTarget(name: "MediaTests", dependencies: ["Media", "Security"], swiftSettings: strictSettings),
         // RemoteSessions: interview rooms, bookings without double booking, the life of a remote interrogation
         .target(
-            name: "RemoteSessions", dependencies: ["Cases", "Identity", "Notifications", "Store", "HTTPRouter", "HTTPServer"],
+            name: "RemoteSessions", dependencies: ["Cases", "Identity", "Media", "Notifications", "Store", "HTTPRouter", "HTTPServer"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "RemoteSessionsTests",

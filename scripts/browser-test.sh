@@ -43,7 +43,7 @@ trap 'exit 130' INT TERM
 # A free port on 127.0.0.1, chosen by the kernel.
 port=$("$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 # The key statutes rather than the whole national corpus: the knowledge pages need laws, not 64,665 articles.
-"$binary" serve --host 127.0.0.1 --port "$port" --data-dir "$data_dir" --web-dir Web --laws Data/laws >"$server_log" 2>&1 &
+"$binary" serve --host 127.0.0.1 --port "$port" --data-dir "$data_dir" --web-dir Web --laws Data/laws --no-janus >"$server_log" 2>&1 &
 server_pid=$!
 
 url="http://127.0.0.1:$port"

@@ -3,6 +3,7 @@ public import Foundation
 public import HTTPRouter
 public import HTTPServer
 public import Identity
+public import Media
 public import Knowledge
 public import Notifications
 public import Observability
@@ -24,6 +25,7 @@ public struct Application: Sendable {
     public let notifications: NotificationService
     public let reminders: DeadlineReminders
     public let remoteSessions: RemoteSessionService
+    public let janus: JanusSettings
 
     /// - Parameter store: opened and migrated (see ``StoreBootstrap``).
     public init(
@@ -51,7 +53,12 @@ public struct Application: Sendable {
         CaseRoutes(cases: cases, reminders: reminders).register(on: routes)
         NotificationRoutes(notifications: notifications).register(on: routes)
         remoteSessions = RemoteSessionService(store: store, cases: cases, notifications: notifications)
-        RemoteSessionRoutes(sessions: remoteSessions).register(on: routes)
+        var janus = try JanusSettings.forDataDirectory(configuration.dataDirectory, externalURL: configuration.janusURL)
+        janus.publicAddress = configuration.janusPublicAddress
+        janus.iceInterfaces = configuration.janusInterface
+        self.janus = janus
+        RemoteSessionRoutes(sessions: remoteSessions, media: MediaTokens(settings: janus), janus: JanusClient(settings: janus)).register(on: routes)
+        JanusProxy(settings: janus).register(on: routes)
         let assistant: CaseAssistant?
         do {
             assistant = try CaseAssistant.bundled()
@@ -87,6 +94,11 @@ public struct Application: Sendable {
             }
             throw ConfigurationError("cannot listen on \(configuration.host):\(configuration.port) (\(error))", fix: "check --host and --port")
         }
+        let supervisor = JanusSupervisor(settings: janus) { message in logger.info(message) }
+        if janus.supervise && configuration.startsJanus {
+            do { try supervisor.start() } catch { logger.error("janus could not be started", ["error": String(describing: error)]) }
+        }
+        defer { supervisor.stop() }
         let signals = ShutdownSignals { signal in
             logger.info("shutting down", ["signal": signal])
             server.shutdown(gracePeriod: gracePeriod)

@@ -33,6 +33,10 @@ public enum CommandLineTool {
           --web-dir DIR      the web UI's files              JIANWU_WEB_DIR    (default: Web/ of the package)
           --event-loops N    threads serving HTTP            JIANWU_EVENT_LOOPS (default: one per core)
           --laws PATH        laws to import on first start   JIANWU_LAWS       (default: the shipped national corpus)
+          --no-janus         start no Janus (video unavailable)       JIANWU_NO_JANUS=1
+          --janus-url URL    use this Janus instead of starting one   JIANWU_JANUS_URL
+          --janus-public-address ADDR   address browsers reach Janus's media at   JIANWU_JANUS_PUBLIC_ADDRESS
+          --janus-interface IF          interfaces ICE may use (e.g. eth0)        JIANWU_JANUS_INTERFACE
 
         Logs are JSON lines on standard error. SIGTERM or SIGINT stops the server gracefully.
         """

@@ -14,6 +14,14 @@ public struct ServeConfiguration: Sendable, Equatable {
     /// What to import into an empty knowledge base at start: a directory of Markdown laws or a .tar.xz; nil means the
     /// shipped national corpus.
     public var lawsSource: String?
+    /// `--no-janus`: start no Janus (video is then unavailable; everything else works).
+    public var startsJanus = true
+    /// `--janus-url`: use this Janus HTTP API instead of starting one.
+    public var janusURL: URL?
+    /// `--janus-public-address`: the address browsers reach Janus's media at (NAT, a public address).
+    public var janusPublicAddress: String?
+    /// `--janus-interface`: the network interface(s) ICE may use, comma-separated.
+    public var janusInterface: String?
     public var eventLoops = 0
     /// `--no-migrate`: refuse to start when migrations are pending instead of applying them.
     public var migrate = true
@@ -26,6 +34,7 @@ public struct ServeConfiguration: Sendable, Equatable {
     public enum Variable: String, CaseIterable, Sendable {
         case host = "JIANWU_HOST", port = "JIANWU_PORT", dataDir = "JIANWU_DATA_DIR", db = "JIANWU_DB"
         case logLevel = "JIANWU_LOG_LEVEL", webDir = "JIANWU_WEB_DIR", eventLoops = "JIANWU_EVENT_LOOPS", laws = "JIANWU_LAWS"
+        case janusURL = "JIANWU_JANUS_URL", janusPublicAddress = "JIANWU_JANUS_PUBLIC_ADDRESS", janusInterface = "JIANWU_JANUS_INTERFACE"
     }
 
     /// Parses flags (`--port 8080` or `--port=8080`) over environment values.
@@ -36,15 +45,21 @@ public struct ServeConfiguration: Sendable, Equatable {
         }
         let flags: [String: Variable] = [
             "--host": .host, "--port": .port, "--data-dir": .dataDir, "--db": .db, "--log-level": .logLevel, "--web-dir": .webDir,
-            "--event-loops": .eventLoops, "--laws": .laws,
+            "--event-loops": .eventLoops, "--laws": .laws, "--janus-url": .janusURL,
+            "--janus-public-address": .janusPublicAddress, "--janus-interface": .janusInterface,
         ]
         var migrate = true
         var secureCookies = ["1", "true", "yes"].contains(environment["JIANWU_SECURE_COOKIES"]?.lowercased() ?? "")
+        var startsJanus = !["1", "true", "yes"].contains(environment["JIANWU_NO_JANUS"]?.lowercased() ?? "")
         var i = 0
         while i < arguments.count {
             let argument = arguments[i]
-            if argument == "--no-migrate" || argument == "--secure-cookies" {
-                if argument == "--no-migrate" { migrate = false } else { secureCookies = true }
+            if argument == "--no-migrate" || argument == "--secure-cookies" || argument == "--no-janus" {
+                switch argument {
+                case "--no-migrate": migrate = false
+                case "--secure-cookies": secureCookies = true
+                default: startsJanus = false
+                }
                 i += 1
                 continue
             }
@@ -64,6 +79,7 @@ public struct ServeConfiguration: Sendable, Equatable {
         var config = ServeConfiguration()
         config.migrate = migrate
         config.secureCookies = secureCookies
+        config.startsJanus = startsJanus
         for (variable, (value, source)) in values {
             try config.apply(variable, value: value, source: source)
         }
@@ -98,6 +114,21 @@ public struct ServeConfiguration: Sendable, Equatable {
             logLevel = level
         case .webDir:
             webDirectory = URL(filePath: value, directoryHint: .isDirectory)
+        case .janusURL:
+            guard let url = URL(string: value), url.scheme == "http" || url.scheme == "https", url.host != nil else {
+                throw ConfigurationError("\(source) '\(value)' is not an http(s) URL", fix: "give Janus's HTTP API, e.g. http://10.0.0.5:8088/janus")
+            }
+            janusURL = url
+        case .janusPublicAddress:
+            guard !value.isEmpty, value.allSatisfy({ $0.isHexDigit || $0 == "." || $0 == ":" }) else {
+                throw ConfigurationError("\(source) '\(value)' is not an IP address", fix: "give the address browsers reach this host at")
+            }
+            janusPublicAddress = value
+        case .janusInterface:
+            guard !value.isEmpty, value.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "," || $0 == "." || $0 == "-" || $0 == "_" }) else {
+                throw ConfigurationError("\(source) '\(value)' is not an interface list", fix: "e.g. eth0 or eth0,eth1")
+            }
+            janusInterface = value
         case .laws:
             guard FileManager.default.fileExists(atPath: value) else {
                 throw ConfigurationError("\(source) '\(value)' does not exist", fix: "give a directory of Markdown laws or a .tar.xz archive")

@@ -2,12 +2,19 @@ import Foundation
 public import HTTPRouter
 import HTTPServer
 public import Identity
+public import Media
 
 /// `/api/detention-centres/:id/rooms` and `/api/remote-sessions`: rooms, bookings, the calendar and each step.
 public struct RemoteSessionRoutes: Sendable {
     let sessions: RemoteSessionService
+    let media: MediaTokens
+    let janus: JanusClient
 
-    public init(sessions: RemoteSessionService) { self.sessions = sessions }
+    public init(sessions: RemoteSessionService, media: MediaTokens, janus: JanusClient) {
+        self.sessions = sessions
+        self.media = media
+        self.janus = janus
+    }
 
     struct Items<T: Encodable>: Encodable { var items: [T] }
     struct ActionInput: Decodable {
@@ -37,6 +44,10 @@ public struct RemoteSessionRoutes: Sendable {
         }
         routes.add(.get, "/api/remote-sessions/:id", .signedIn) { (request: Request, auth: Authenticated) in
             try JSONResponse.make(try await sessions.session(try request.parameters.require("id"), by: auth.actor))
+        }
+        routes.add(.post, "/api/remote-sessions/:id/media", .signedIn) { (request: Request, auth: Authenticated) in
+            try JSONResponse.make(
+                try await sessions.mediaGrant(try request.parameters.require("id"), by: auth.actor, media: media, janus: janus))
         }
         routes.add(.post, "/api/remote-sessions/:id/actions", .signedIn, bodyLimit: 8 * 1024) { (request: Request, auth: Authenticated) in
             let input = try request.decode(ActionInput.self)

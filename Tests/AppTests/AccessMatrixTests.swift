@@ -88,6 +88,13 @@ struct AccessMatrixTests {
         "POST /api/remote-sessions": .roles(staff),
         "GET /api/remote-sessions/:id": .everyRole,
         "POST /api/remote-sessions/:id/actions": .everyRole,
+        "POST /api/remote-sessions/:id/media": .everyRole,
+        "GET /janus": .everyRole,
+        "POST /janus": .everyRole,
+        "GET /janus/*": .everyRole,
+        "POST /janus/*": .everyRole,
+        "GET /vendor/janus.js": .open,
+        "GET /vendor/adapter.js": .open,
         "PUT /api/holidays/:year": .roles([.administrator]),
     ]
 
@@ -97,7 +104,7 @@ struct AccessMatrixTests {
             .replacingOccurrences(of: ":lawId", with: zero).replacingOccurrences(of: ":article", with: "1")
             .replacingOccurrences(of: ":personId", with: zero).replacingOccurrences(of: ":measureId", with: zero)
             .replacingOccurrences(of: ":lawyerId", with: zero).replacingOccurrences(of: ":fileId", with: zero).replacingOccurrences(of: ":year", with: "2026")
-            .replacingOccurrences(of: "/*", with: "/index.html")
+            .replacingOccurrences(of: "/janus/*", with: "/janus/info").replacingOccurrences(of: "/*", with: "/index.html")
     }
 
     @Test func everyRouteHasAnExpectedRow() async throws {
@@ -151,7 +158,7 @@ struct AccessMatrixTests {
     }
 
     static func request(_ method: HTTPMethod, _ target: String, body: String?) -> HTTPRequest {
-        var headers: HTTPHeaders = ["Host": "127.0.0.1"]
+        var headers: HTTPHeaders = ["Host": "127.0.0.1", "Origin": "http://127.0.0.1"]
         if body != nil { headers.add(name: "Content-Type", value: "application/json") }
         let bytes = Array((body ?? "").utf8)
         return HTTPRequest(

@@ -63,7 +63,8 @@ final class TestClient: @unchecked Sendable {
 
     @discardableResult
     func send(_ method: HTTPMethod, _ target: String, json: String? = nil, headers extra: [String: String] = [:], csrf: Bool = true) async -> Response {
-        var headers: HTTPHeaders = ["Host": "127.0.0.1:8080"]
+        // A browser on the same origin sends Origin with every state-changing request.
+        var headers: HTTPHeaders = ["Host": "127.0.0.1:8080", "Origin": "http://127.0.0.1:8080"]
         if let cookie { headers.add(name: "Cookie", value: "jianwu_session=\(cookie)") }
         if csrf, let csrfToken, method != .get { headers.add(name: "X-CSRF-Token", value: csrfToken) }
         if json != nil { headers.add(name: "Content-Type", value: "application/json") }

@@ -22,4 +22,6 @@ JIANWU_BUILD_PACKAGES=(pkg-config libsqlite3-dev libpq-dev libssl-dev libargon2-
 # libicu-dev: only the segmentation comparison in bench/knowledge links ICU, but `swift build --build-tests` builds it.
 # chromium, chromium-driver, python3-selenium, fonts-noto-cjk: the browser tests (Tests/Browser) in headless Chromium
 # with real CJK fonts.
-JIANWU_TEST_PACKAGES=(postgresql sqlite3 curl procps python3 openssl libicu-dev chromium chromium-driver python3-selenium fonts-noto-cjk)
+# janus, janus-tools, libjs-janus-gateway, ffmpeg: remote video (the Media tests start a real Janus).
+JIANWU_TEST_PACKAGES=(postgresql sqlite3 curl procps python3 openssl libicu-dev chromium chromium-driver python3-selenium fonts-noto-cjk
+  janus janus-tools libjs-janus-gateway ffmpeg iproute2)

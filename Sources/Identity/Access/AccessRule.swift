@@ -6,6 +6,9 @@ public enum AccessRule: Sendable, Hashable, CustomStringConvertible {
     case pendingTOTP
     /// Any signed-in user.
     case signedIn
+    /// Any signed-in user, for a third-party client that cannot send our CSRF header (janus.js through the `/janus`
+    /// proxy): state-changing requests must instead carry an `Origin` header naming this server.
+    case signedInSameOrigin
     /// A signed-in user one of whose roles grants the permission (scope is checked by the handler with ``AccessPolicy``).
     case permission(Permission)
 
@@ -14,6 +17,7 @@ public enum AccessRule: Sendable, Hashable, CustomStringConvertible {
         case .public: "public"
         case .pendingTOTP: "pendingTOTP"
         case .signedIn: "signedIn"
+        case .signedInSameOrigin: "signedInSameOrigin"
         case .permission(let p): p.rawValue
         }
     }
@@ -23,7 +27,7 @@ public enum AccessRule: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .public: true
         case .pendingTOTP: false
-        case .signedIn: roles != nil
+        case .signedIn, .signedInSameOrigin: roles != nil
         case .permission(let permission): roles?.contains { $0.permissions.contains(permission) } ?? false
         }
     }

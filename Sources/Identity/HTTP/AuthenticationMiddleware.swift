@@ -38,7 +38,10 @@ public struct AuthenticationMiddleware: Middleware {
         case (.pendingTOTP, .active), (_, .totp): throw IdentityService.notSignedIn
         default: break
         }
-        if unsafe && rule != .pendingTOTP {
+        if unsafe && rule == .signedInSameOrigin && request.headers["Origin"] == nil {
+            throw HTTPError(.forbidden, detail: "请求缺少来源信息，已拒绝。", code: "origin-missing")
+        }
+        if unsafe && rule != .pendingTOTP && rule != .signedInSameOrigin {
             guard let sent = request.headers[Self.csrfHeader] else {
                 throw HTTPError(.forbidden, detail: "请求缺少安全令牌，请刷新页面后重试。", code: "csrf-token-missing")
             }
