@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "Observability", swiftSettings: strictSettings),
         .target(name: "HTTPRouter", dependencies: ["HTTPServer", "Observability"], swiftSettings: strictSettings),
         .target(
-            name: "App", dependencies: ["CaseFacts", "Cases", "Media", "Notifications", "RemoteSessions", "HTTPServer", "HTTPRouter", "Identity", "Knowledge", "Observability", "Security", "Sentencing", "Store", "StoreSQLite", "StorePostgres"], resources: [.copy("Resources/openapi.json")],
+            name: "App", dependencies: ["CaseFacts", "Cases", "Evidence", "Media", "Notifications", "RemoteSessions", "HTTPServer", "HTTPRouter", "Identity", "Knowledge", "Observability", "Security", "Sentencing", "Store", "StoreSQLite", "StorePostgres"], resources: [.copy("Resources/openapi.json")],
             swiftSettings: strictSettings),
         .executableTarget(name: "jianwu", dependencies: ["App"], swiftSettings: strictSettings),
         .executableTarget(name: "HTTPBenchServer", dependencies: ["HTTPServer"], path: "bench/http/server", swiftSettings: strictSettings),
@@ -91,6 +91,9 @@ let package = Package(
         // Media: Janus configured, supervised and proxied by jianwu; signed tokens per session
         .target(name: "Media", dependencies: ["Security", "Identity", "HTTPRouter", "HTTPServer"], swiftSettings: strictSettings),
         .testTarget(name: "MediaTests", dependencies: ["Media", "Security"], swiftSettings: strictSettings),
+        // Evidence: the procuratorate's SM2 sealing key, sealed files with their .seal.json, verification
+        .target(name: "Evidence", dependencies: ["Security", "Identity", "HTTPRouter", "HTTPServer"], swiftSettings: strictSettings),
+        .testTarget(name: "EvidenceTests", dependencies: ["Evidence", "Security"], swiftSettings: strictSettings),
         // RemoteSessions: interview rooms, bookings without double booking, the life of a remote interrogation
         .target(
             name: "RemoteSessions", dependencies: ["Cases", "Identity", "Media", "Notifications", "Store", "HTTPRouter", "HTTPServer"],

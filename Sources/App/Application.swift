@@ -1,4 +1,5 @@
 public import Cases
+public import Evidence
 public import Foundation
 public import HTTPRouter
 public import HTTPServer
@@ -26,6 +27,7 @@ public struct Application: Sendable {
     public let reminders: DeadlineReminders
     public let remoteSessions: RemoteSessionService
     public let janus: JanusSettings
+    public let sealKeys: SealKeyStore
 
     /// - Parameter store: opened and migrated (see ``StoreBootstrap``).
     public init(
@@ -59,6 +61,8 @@ public struct Application: Sendable {
         self.janus = janus
         RemoteSessionRoutes(sessions: remoteSessions, media: MediaTokens(settings: janus), janus: JanusClient(settings: janus)).register(on: routes)
         JanusProxy(settings: janus).register(on: routes)
+        sealKeys = try SealKeyStore.open(dataDirectory: configuration.dataDirectory)
+        SealRoutes(keys: sealKeys).register(on: routes)
         let assistant: CaseAssistant?
         do {
             assistant = try CaseAssistant.bundled()

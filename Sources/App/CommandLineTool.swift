@@ -17,6 +17,7 @@ public enum CommandLineTool {
           jianwu seed-demo [--data-dir DIR] [--db DB]     demo organisations and one account per role
           jianwu import-laws <DIR | FILE.tar.xz> [--data-dir DIR] [--db DB]   import a law corpus (idempotent)
           jianwu search "<query>" [--limit N] [--json] [--data-dir DIR] [--db DB]  search the imported laws
+          jianwu verify FILE [--seal FILE.seal.json] [--public-key KEY.pem] [--data-dir DIR]   check a sealed file
           jianwu audit verify [--data-dir DIR] [--db DB] [--head SEQ:DIGEST]   check the audit hash chain
           jianwu assist --json < facts.jsonl
           jianwu version
@@ -64,6 +65,8 @@ public enum CommandLineTool {
             return await guarded { try await KnowledgeCommands.importLaws(arguments: rest, environment: environment) }
         case "search":
             return await guarded { try await KnowledgeCommands.search(arguments: rest, environment: environment) }
+        case "verify":
+            return await guarded { try await VerifyCommand.run(arguments: rest, environment: environment) }
         case "seed-demo":
             return await guarded { try await IdentityCommands.seedDemo(arguments: rest, environment: environment) }
         case "audit":

@@ -95,6 +95,7 @@ struct AccessMatrixTests {
         "POST /janus/*": .everyRole,
         "GET /vendor/janus.js": .open,
         "GET /vendor/adapter.js": .open,
+        "GET /api/seal/public-key": .open,
         "PUT /api/holidays/:year": .roles([.administrator]),
     ]
 
