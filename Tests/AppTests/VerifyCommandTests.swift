@@ -1,6 +1,7 @@
 import App
 import Evidence
 import Foundation
+import Security
 import Testing
 
 /// `jianwu verify FILE`: 0 for an intact sealed file, 1 once it changes; with the data directory's key or a published one.
