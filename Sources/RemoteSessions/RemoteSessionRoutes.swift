@@ -49,6 +49,18 @@ public struct RemoteSessionRoutes: Sendable {
             try JSONResponse.make(
                 try await sessions.mediaGrant(try request.parameters.require("id"), by: auth.actor, media: media, janus: janus))
         }
+        routes.add(.get, "/api/remote-sessions/:id/transcript", .signedIn) { (request: Request, auth: Authenticated) in
+            let version = try request.queryItems["version"].map { text throws(HTTPError) -> Int in
+                guard let value = Int(text), value >= 1 else { throw HTTPError.badRequest("version 须为正整数。", field: "version") }
+                return value
+            }
+            return try JSONResponse.make(try await sessions.transcript(try request.parameters.require("id"), version: version, by: auth.actor))
+        }
+        routes.add(.put, "/api/remote-sessions/:id/transcript", .signedIn, bodyLimit: 1 << 20) { (request: Request, auth: Authenticated) in
+            let save = try request.decode(TranscriptSave.self)
+            return try JSONResponse.make(
+                try await sessions.saveTranscript(try request.parameters.require("id"), save, by: auth.actor, context: context(request, auth)))
+        }
         routes.add(.post, "/api/remote-sessions/:id/actions", .signedIn, bodyLimit: 8 * 1024) { (request: Request, auth: Authenticated) in
             let input = try request.decode(ActionInput.self)
             return try JSONResponse.make(

@@ -50,6 +50,14 @@ public enum RemoteSessionsSchema {
                     kind TEXT NOT NULL,
                     note TEXT NOT NULL DEFAULT ''
                 );
+                CREATE TABLE transcript_versions (
+                    session_id TEXT NOT NULL REFERENCES remote_sessions(id),
+                    version INTEGER NOT NULL,
+                    turns TEXT NOT NULL,
+                    saved_by TEXT NOT NULL REFERENCES users(id),
+                    saved_at TEXT NOT NULL,
+                    PRIMARY KEY (session_id, version)
+                );
                 CREATE UNIQUE INDEX remote_session_events_session ON remote_session_events(session_id, position);
                 """)
     ]

@@ -89,6 +89,8 @@ struct AccessMatrixTests {
         "GET /api/remote-sessions/:id": .everyRole,
         "POST /api/remote-sessions/:id/actions": .everyRole,
         "POST /api/remote-sessions/:id/media": .everyRole,
+        "GET /api/remote-sessions/:id/transcript": .everyRole,
+        "PUT /api/remote-sessions/:id/transcript": .everyRole,
         "GET /janus": .everyRole,
         "POST /janus": .everyRole,
         "GET /janus/*": .everyRole,

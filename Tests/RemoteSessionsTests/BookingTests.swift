@@ -137,3 +137,43 @@ struct BookingTests {
         }
     }
 }
+
+/// The transcript: saved as versions by the prosecutor's side during and after the session, read by the terminal,
+/// and never silently overwritten by a second editor.
+struct TranscriptTests {
+    @Test(arguments: TestEngine.available)
+    func versionsAreKeptAndAStaleSaveIsRefused(engine: TestEngine) async throws {
+        try await SessionFixture.run(engine) { fixture in
+            let prosecutor = try await fixture.actor("prosecutor")
+            let officer = try await fixture.actor("officer")
+            let id = try await fixture.sessions.book(fixture.booking(from: 9, to: 10), by: prosecutor, context: fixture.context(prosecutor)).id
+            let early = await #expect(throws: HTTPError.self) {
+                _ = try await fixture.sessions.saveTranscript(id, TranscriptSave(baseVersion: 0, turns: []), by: prosecutor, context: fixture.context(prosecutor))
+            }
+            #expect(early?.code == "wrong-state")
+            for (action, actor) in [(SessionAction.confirm, officer), (.admit, officer), (.start, prosecutor)] {
+                _ = try await fixture.sessions.act(id, action, reason: nil, by: actor, context: fixture.context(actor))
+            }
+            let first = try await fixture.sessions.saveTranscript(
+                id, TranscriptSave(baseVersion: 0, turns: [.init(speaker: .question, text: "你的姓名？")]), by: prosecutor, context: fixture.context(prosecutor))
+            #expect(first.version == 1)
+            let second = try await fixture.sessions.saveTranscript(
+                id, TranscriptSave(baseVersion: 1, turns: first.turns + [.init(speaker: .answer, text: "张某。")]), by: prosecutor,
+                context: fixture.context(prosecutor))
+            #expect(second.version == 2)
+            let stale = await #expect(throws: HTTPError.self) {
+                _ = try await fixture.sessions.saveTranscript(
+                    id, TranscriptSave(baseVersion: 1, turns: []), by: prosecutor, context: fixture.context(prosecutor))
+            }
+            #expect(stale?.code == "stale-version")
+            let seenByTerminal = try await fixture.sessions.transcript(id, by: officer)
+            #expect(seenByTerminal.turns.map(\.text) == ["你的姓名？", "张某。"])
+            #expect(!seenByTerminal.editable)
+            let notOfficers = await #expect(throws: HTTPError.self) {
+                _ = try await fixture.sessions.saveTranscript(id, TranscriptSave(baseVersion: 2, turns: []), by: officer, context: fixture.context(officer))
+            }
+            #expect(notOfficers?.status == .forbidden)
+            #expect(try await fixture.sessions.transcript(id, version: 1, by: prosecutor).turns.count == 1)
+        }
+    }
+}
