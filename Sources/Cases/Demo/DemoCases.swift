@@ -1,5 +1,7 @@
 public import Foundation
 public import Identity
+import HTTPRouter
+import HTTPServer
 import Security
 import Store
 
@@ -128,7 +130,9 @@ public enum DemoCases {
 
     private static func actor(_ username: String, _ identity: IdentityService) async throws -> Actor {
         let id = try await identity.store.queryValue("SELECT id FROM users WHERE username = \(username)", as: String.self)
-        guard let actor = try await identity.loadActor(userID: id) else { throw CocoaError(.userCancelled) }
+        guard let actor = try await identity.loadActor(userID: id) else {
+            throw HTTPError(.internalServerError, detail: "演示账号 \(username) 已停用，无法生成演示案件。")
+        }
         return actor
     }
 }
