@@ -42,6 +42,16 @@ public struct RemoteSessionRoutes: Sendable {
             let input = try request.decode(NewBooking.self)
             return try JSONResponse.make(try await sessions.book(input, by: auth.actor, context: context(request, auth)), status: .created)
         }
+        routes.add(.get, "/api/statistics/remote-sessions", .permission(.caseRead)) { (request: Request, auth: Authenticated) in
+            let query = request.queryItems
+            let to = try Self.instant(query["to"], field: "to") ?? Date()
+            let from = try Self.instant(query["from"], field: "from") ?? to.addingTimeInterval(-365 * 86_400)
+            let grouping = query["groupBy"] ?? "organisation"
+            guard let groupBy = SessionStatisticsGrouping(rawValue: grouping) else {
+                throw HTTPError.badRequest("groupBy 只能是 organisation、kind 或 month。", field: "groupBy")
+            }
+            return try JSONResponse.make(Items(items: try await sessions.statistics(from: from, to: to, groupBy: groupBy, by: auth.actor)))
+        }
         routes.add(.get, "/api/remote-sessions/:id", .signedIn) { (request: Request, auth: Authenticated) in
             try JSONResponse.make(try await sessions.session(try request.parameters.require("id"), by: auth.actor))
         }

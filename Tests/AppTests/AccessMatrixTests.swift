@@ -85,6 +85,7 @@ struct AccessMatrixTests {
         "GET /api/detention-centres/:id/rooms": .everyRole,
         "POST /api/detention-centres/:id/rooms": .roles([.administrator, .detentionOfficer]),
         "GET /api/remote-sessions": .everyRole,
+        "GET /api/statistics/remote-sessions": .roles(caseReaders),
         "POST /api/remote-sessions": .roles(staff),
         "GET /api/remote-sessions/:id": .everyRole,
         "POST /api/remote-sessions/:id/actions": .everyRole,

@@ -177,3 +177,31 @@ struct TranscriptTests {
         }
     }
 }
+
+/// The 件/人 statistics count sessions that took place, distinct cases and distinct persons, within the leader's scope.
+struct SessionStatisticsTests {
+    @Test(arguments: TestEngine.available)
+    func heldSessionsAreCountedByCasesAndPersons(engine: TestEngine) async throws {
+        try await SessionFixture.run(engine) { fixture in
+            let prosecutor = try await fixture.actor("prosecutor")
+            let officer = try await fixture.actor("officer")
+            for (room, hours) in [(0, (9, 10)), (1, (11, 12))] {
+                let id = try await fixture.sessions.book(fixture.booking(room: room, from: hours.0, to: hours.1), by: prosecutor, context: fixture.context(prosecutor)).id
+                for (action, actor) in [(SessionAction.confirm, officer), (.admit, officer), (.start, prosecutor), (.end, prosecutor)] {
+                    _ = try await fixture.sessions.act(id, action, reason: nil, by: actor, context: fixture.context(actor))
+                }
+            }
+            _ = try await fixture.sessions.book(fixture.booking(room: 2, from: 14, to: 15), by: prosecutor, context: fixture.context(prosecutor))
+            let chief = try await fixture.actor("chief")
+            let window = (SessionFixture.tomorrow(0), SessionFixture.tomorrow(23))
+            let rows = try await fixture.sessions.statistics(from: window.0, to: window.1, groupBy: .organisation, by: chief)
+            #expect(rows.count == 1)
+            #expect(rows.first?.label == "南京市鼓楼区人民检察院")
+            #expect(rows.first.map { [$0.sessions, $0.cases, $0.persons] } == [2, 1, 1])
+            let kinds = try await fixture.sessions.statistics(from: window.0, to: window.1, groupBy: .kind, by: chief)
+            #expect(kinds.map(\.label) == ["远程提讯"])
+            let prosecutor2 = try await fixture.actor("prosecutor2")
+            #expect(try await fixture.sessions.statistics(from: window.0, to: window.1, groupBy: .organisation, by: prosecutor2).isEmpty)
+        }
+    }
+}
