@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(name: "EvidenceTests", dependencies: ["Evidence", "Security"], swiftSettings: strictSettings),
         // RemoteSessions: interview rooms, bookings without double booking, the life of a remote interrogation
         .target(
-            name: "RemoteSessions", dependencies: ["Cases", "Identity", "Media", "Notifications", "Store", "HTTPRouter", "HTTPServer"],
+            name: "RemoteSessions", dependencies: ["Cases", "Evidence", "Identity", "Media", "Notifications", "Security", "Store", "HTTPRouter", "HTTPServer"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "RemoteSessionsTests",

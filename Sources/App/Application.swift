@@ -54,14 +54,16 @@ public struct Application: Sendable {
         reminders = DeadlineReminders(cases: cases, notifications: notifications)
         CaseRoutes(cases: cases, reminders: reminders).register(on: routes)
         NotificationRoutes(notifications: notifications).register(on: routes)
-        remoteSessions = RemoteSessionService(store: store, cases: cases, notifications: notifications)
         var janus = try JanusSettings.forDataDirectory(configuration.dataDirectory, externalURL: configuration.janusURL)
         janus.publicAddress = configuration.janusPublicAddress
         janus.iceInterfaces = configuration.janusInterface
         self.janus = janus
+        sealKeys = try SealKeyStore.open(dataDirectory: configuration.dataDirectory)
+        let log = logger
+        let recordings = RecordingArchive(janus: janus, dataDirectory: configuration.dataDirectory, keys: sealKeys) { log.warning($0) }
+        remoteSessions = RemoteSessionService(store: store, cases: cases, notifications: notifications, recordings: recordings)
         RemoteSessionRoutes(sessions: remoteSessions, media: MediaTokens(settings: janus), janus: JanusClient(settings: janus)).register(on: routes)
         JanusProxy(settings: janus).register(on: routes)
-        sealKeys = try SealKeyStore.open(dataDirectory: configuration.dataDirectory)
         SealRoutes(keys: sealKeys).register(on: routes)
         let assistant: CaseAssistant?
         do {

@@ -71,6 +71,12 @@ public struct RemoteSessionRoutes: Sendable {
             return try JSONResponse.make(
                 try await sessions.saveTranscript(try request.parameters.require("id"), save, by: auth.actor, context: context(request, auth)))
         }
+        routes.add(.get, "/api/remote-sessions/:id/recording", .signedIn) { (request: Request, auth: Authenticated) in
+            let (bytes, seal) = try await sessions.recording(try request.parameters.require("id"), by: auth.actor, context: context(request, auth))
+            let digest = (try? JSONDecoder().decode([String: String].self, from: Data(seal.utf8)))?["digestHex"] ?? ""
+            return HTTPResponse(
+                status: .ok, headers: ["Content-Type": "video/webm", "Cache-Control": "no-store", "X-Content-SM3": digest], body: .bytes(bytes))
+        }
         routes.add(.post, "/api/remote-sessions/:id/actions", .signedIn, bodyLimit: 8 * 1024) { (request: Request, auth: Authenticated) in
             let input = try request.decode(ActionInput.self)
             return try JSONResponse.make(

@@ -34,6 +34,16 @@ extension RemoteSessionService {
         }
         let bookers = Set([after.prosecutorId] + after.participants.map(\.userId))
         let others = rule.side == .host ? bookers : try await hosts(of: after).union(bookers).subtracting([actor.userID])
+        if action == .end, let recordings {
+            let room = try await store.queryValue("SELECT media_room FROM remote_sessions WHERE id = \(sessionID)", as: Int64.self)
+            let store = self.store
+            let now = clock.now()
+            // Janus closes its recording files when the participants leave; give them a moment, then archive.
+            Task.detached {
+                try? await Task.sleep(for: .seconds(3))
+                await recordings.archive(sessionID: sessionID, room: room, store: store, at: now)
+            }
+        }
         let note = reason.isEmpty ? "" : "原因：\(reason)"
         await notify(after, "远程提讯\(action.chineseName)：\(after.caseName)", "\(Self.slot(after)) \(before.state.chineseName) → \(after.stateName)。\(note)", to: others)
         return after

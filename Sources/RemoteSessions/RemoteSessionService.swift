@@ -14,11 +14,16 @@ public final class RemoteSessionService: Sendable {
     let cases: CaseService
     let notifications: NotificationService
     public let clock: any WallClock
+    /// Where ended sessions' recordings go; nil when video is not set up (tests of the booking logic).
+    public let recordings: RecordingArchive?
 
-    public init(store: any Store, cases: CaseService, notifications: NotificationService, clock: any WallClock = SystemClock()) {
+    public init(
+        store: any Store, cases: CaseService, notifications: NotificationService, recordings: RecordingArchive? = nil, clock: any WallClock = SystemClock()
+    ) {
         self.store = store
         self.cases = cases
         self.notifications = notifications
+        self.recordings = recordings
         self.clock = clock
     }
 

@@ -50,6 +50,14 @@ public enum RemoteSessionsSchema {
                     kind TEXT NOT NULL,
                     note TEXT NOT NULL DEFAULT ''
                 );
+                CREATE TABLE session_recordings (
+                    session_id TEXT PRIMARY KEY REFERENCES remote_sessions(id),
+                    file TEXT NOT NULL,
+                    byte_count BIGINT NOT NULL,
+                    sm3 TEXT NOT NULL,
+                    seal TEXT NOT NULL,
+                    created_at TEXT NOT NULL
+                );
                 CREATE TABLE transcript_versions (
                     session_id TEXT NOT NULL REFERENCES remote_sessions(id),
                     version INTEGER NOT NULL,

@@ -91,6 +91,7 @@ struct AccessMatrixTests {
         "POST /api/remote-sessions/:id/actions": .everyRole,
         "POST /api/remote-sessions/:id/media": .everyRole,
         "GET /api/remote-sessions/:id/transcript": .everyRole,
+        "GET /api/remote-sessions/:id/recording": .everyRole,
         "PUT /api/remote-sessions/:id/transcript": .everyRole,
         "GET /janus": .everyRole,
         "POST /janus": .everyRole,
