@@ -94,6 +94,10 @@ let package = Package(
         // Evidence: the procuratorate's SM2 sealing key, sealed files with their .seal.json, verification
         .target(name: "Evidence", dependencies: ["Security", "Identity", "HTTPRouter", "HTTPServer"], swiftSettings: strictSettings),
         .testTarget(name: "EvidenceTests", dependencies: ["Evidence", "Security"], swiftSettings: strictSettings),
+        // Documents: PDFs in the official layouts (cairo + pango with the system's Noto CJK fonts)
+        .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+        .target(name: "Documents", dependencies: ["CPangoCairo"], swiftSettings: strictSettings),
+        .testTarget(name: "DocumentsTests", dependencies: ["Documents"], swiftSettings: strictSettings),
         // RemoteSessions: interview rooms, bookings without double booking, the life of a remote interrogation
         .target(
             name: "RemoteSessions", dependencies: ["Cases", "Evidence", "Identity", "Media", "Notifications", "Security", "Store", "HTTPRouter", "HTTPServer"],

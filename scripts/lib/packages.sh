@@ -17,11 +17,11 @@ ensure_packages() {
 }
 
 # What building Jianwu needs (C libraries used through SwiftPM system-library targets).
-JIANWU_BUILD_PACKAGES=(pkg-config libsqlite3-dev libpq-dev libssl-dev libargon2-dev)
+JIANWU_BUILD_PACKAGES=(pkg-config libsqlite3-dev libpq-dev libssl-dev libargon2-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk)
 # What the test suite needs beyond the build: a real PostgreSQL server, the sqlite3 and curl clients.
 # libicu-dev: only the segmentation comparison in bench/knowledge links ICU, but `swift build --build-tests` builds it.
 # chromium, chromium-driver, python3-selenium, fonts-noto-cjk: the browser tests (Tests/Browser) in headless Chromium
 # with real CJK fonts.
 # janus, janus-tools, libjs-janus-gateway, ffmpeg: remote video (the Media tests start a real Janus).
 JIANWU_TEST_PACKAGES=(postgresql sqlite3 curl procps python3 openssl libicu-dev chromium chromium-driver python3-selenium fonts-noto-cjk
-  janus janus-tools libjs-janus-gateway ffmpeg iproute2)
+  janus janus-tools libjs-janus-gateway ffmpeg iproute2 poppler-utils)
