@@ -100,11 +100,13 @@ let package = Package(
         .testTarget(name: "DocumentsTests", dependencies: ["Documents"], swiftSettings: strictSettings),
         // RemoteSessions: interview rooms, bookings without double booking, the life of a remote interrogation
         .target(
-            name: "RemoteSessions", dependencies: ["Cases", "Evidence", "Identity", "Media", "Notifications", "Security", "Store", "HTTPRouter", "HTTPServer"],
+            name: "RemoteSessions", dependencies: ["Cases", "Documents", "Evidence", "Identity", "Media", "Notifications", "Security", "Store", "HTTPRouter", "HTTPServer"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "RemoteSessionsTests",
-            dependencies: ["RemoteSessions", "Cases", "Identity", "Notifications", "Security", "Store", "StoreTestSupport", "HTTPRouter", "HTTPServer"],
+            dependencies: [
+                "RemoteSessions", "Cases", "Evidence", "Identity", "Media", "Notifications", "Security", "Store", "StoreTestSupport", "HTTPRouter", "HTTPServer",
+            ],
             swiftSettings: strictSettings),
         // Cases: registration, stages, people and measures, deadlines (through Deadlines), dossier, lawyer bindings
         .target(

@@ -9,6 +9,8 @@ import Store
 public struct RecordingArchive: Sendable {
     let janusRecordings: URL
     let directory: URL
+    /// Where sealed transcripts are kept (`<data-dir>/documents`).
+    let documentsDirectory: URL
     let keys: SealKeyStore
     let ingest: RecordingIngest
     let log: @Sendable (String) -> Void
@@ -16,6 +18,7 @@ public struct RecordingArchive: Sendable {
     public init(janus: JanusSettings, dataDirectory: URL, keys: SealKeyStore, log: @escaping @Sendable (String) -> Void) {
         janusRecordings = janus.recordingsDirectory
         directory = dataDirectory.appending(path: "recordings")
+        documentsDirectory = dataDirectory.appending(path: "documents")
         self.keys = keys
         ingest = RecordingIngest()
         self.log = log

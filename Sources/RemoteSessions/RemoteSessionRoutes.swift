@@ -77,6 +77,17 @@ public struct RemoteSessionRoutes: Sendable {
             return HTTPResponse(
                 status: .ok, headers: ["Content-Type": "video/webm", "Cache-Control": "no-store", "X-Content-SM3": digest], body: .bytes(bytes))
         }
+        routes.add(.get, "/api/remote-sessions/:id/transcript/pages", .signedIn) { (request: Request, auth: Authenticated) in
+            try JSONResponse.make(try await sessions.transcriptPages(try request.parameters.require("id"), by: auth.actor))
+        }
+        routes.add(.post, "/api/remote-sessions/:id/transcript/signatures", .signedIn, bodyLimit: 1 << 20) { (request: Request, auth: Authenticated) in
+            let input = try request.decode(SignatureInput.self)
+            return try JSONResponse.make(try await sessions.sign(try request.parameters.require("id"), input, by: auth.actor, context: context(request, auth)))
+        }
+        routes.add(.get, "/api/remote-sessions/:id/transcript/pdf", .signedIn) { (request: Request, auth: Authenticated) in
+            let pdf = try await sessions.transcriptPDF(try request.parameters.require("id"), by: auth.actor, context: context(request, auth))
+            return HTTPResponse(status: .ok, headers: ["Content-Type": "application/pdf", "Cache-Control": "no-store"], body: .bytes(pdf))
+        }
         routes.add(.post, "/api/remote-sessions/:id/actions", .signedIn, bodyLimit: 8 * 1024) { (request: Request, auth: Authenticated) in
             let input = try request.decode(ActionInput.self)
             return try JSONResponse.make(

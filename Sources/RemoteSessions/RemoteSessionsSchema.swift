@@ -1,11 +1,14 @@
+import Foundation
 public import Store
 
 /// Interview rooms of detention centres and the remote sessions booked in them. Instants are ISO 8601 UTC text.
 public enum RemoteSessionsSchema {
     public static let migrations: [Migration] = [
-        Migration(
-            "2026-12-remote-sessions",
-            sql: """
+        // Signature images are BLOB in SQLite and BYTEA in PostgreSQL; the rest is the same SQL.
+        Migration("2026-12-remote-sessions", sqlite: script, postgres: script.replacingOccurrences(of: " BLOB ", with: " BYTEA "))
+    ]
+
+    static let script = """
                 CREATE TABLE interview_rooms (
                     id TEXT PRIMARY KEY,
                     detention_centre_id TEXT NOT NULL REFERENCES organisations(id),
@@ -58,6 +61,24 @@ public enum RemoteSessionsSchema {
                     seal TEXT NOT NULL,
                     created_at TEXT NOT NULL
                 );
+                CREATE TABLE transcript_signatures (
+                    session_id TEXT NOT NULL REFERENCES remote_sessions(id),
+                    transcript_version INTEGER NOT NULL,
+                    kind TEXT NOT NULL,
+                    page INTEGER NOT NULL,
+                    png BLOB NOT NULL,
+                    signed_by TEXT NOT NULL REFERENCES users(id),
+                    signed_at TEXT NOT NULL,
+                    PRIMARY KEY (session_id, transcript_version, kind, page)
+                );
+                CREATE TABLE session_documents (
+                    session_id TEXT PRIMARY KEY REFERENCES remote_sessions(id),
+                    file TEXT NOT NULL,
+                    transcript_version INTEGER NOT NULL,
+                    sm3 TEXT NOT NULL,
+                    seal TEXT NOT NULL,
+                    created_at TEXT NOT NULL
+                );
                 CREATE TABLE transcript_versions (
                     session_id TEXT NOT NULL REFERENCES remote_sessions(id),
                     version INTEGER NOT NULL,
@@ -67,6 +88,5 @@ public enum RemoteSessionsSchema {
                     PRIMARY KEY (session_id, version)
                 );
                 CREATE UNIQUE INDEX remote_session_events_session ON remote_session_events(session_id, position);
-                """)
-    ]
+                """
 }

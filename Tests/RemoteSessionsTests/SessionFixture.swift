@@ -1,6 +1,8 @@
 import Cases
 import Foundation
+import Evidence
 import Identity
+import Media
 import Notifications
 import RemoteSessions
 import Security
@@ -24,6 +26,8 @@ struct SessionFixture {
     let caseID: String
     let suspectID: String
     let rooms: [InterviewRoom]
+    let keys: SealKeyStore
+    let filesDirectory: URL
 
     static let repository = URL(filePath: #filePath).deletingLastPathComponent().appending(path: "../..").standardizedFileURL
     static let passwords = PasswordHashingPool(hasher: PasswordHasher(parameters: .init(memoryKiB: 256, iterations: 1, parallelism: 1)))
@@ -41,7 +45,10 @@ struct SessionFixture {
             let charges = try ChargeCatalogue.load(csvAt: repository.appending(path: "Data/laws/criminal-law-articles-with-charges.csv"))
             let cases = CaseService(store: store, charges: charges, filesDirectory: files, clock: clock)
             let notifications = NotificationService(store: store)
-            let sessions = RemoteSessionService(store: store, cases: cases, notifications: notifications, clock: clock)
+            let keys = try SealKeyStore.open(dataDirectory: files)
+            let janus = try JanusSettings.forDataDirectory(files, externalURL: URL(string: "http://127.0.0.1:9/janus"))
+            let recordings = RecordingArchive(janus: janus, dataDirectory: files, keys: keys) { _ in }
+            let sessions = RemoteSessionService(store: store, cases: cases, notifications: notifications, recordings: recordings, clock: clock)
             try await DemoRooms.seed(sessions, identity: identity)
             let prosecutor = try await actor(identity, "prosecutor")
             let context = AuditContext(actorID: prosecutor.userID, sourceAddress: "", clock: clock)
@@ -55,7 +62,7 @@ struct SessionFixture {
             try await body(
                 SessionFixture(
                     identity: identity, cases: cases, sessions: sessions, notifications: notifications, caseID: created.summary.id, suspectID: suspect.id,
-                    rooms: try await sessions.rooms(detentionCentreID: centre)))
+                    rooms: try await sessions.rooms(detentionCentreID: centre), keys: keys, filesDirectory: files))
         }
     }
 
