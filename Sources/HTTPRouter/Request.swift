@@ -11,6 +11,8 @@ public struct Request: Sendable {
     public let id: String
     /// Values middleware attached for the handlers after it (the signed-in actor, for one).
     public var storage = RequestStorage()
+    /// What the application registered with the matched route (nil for unmatched requests).
+    public internal(set) var routeMetadata: (any Sendable)?
     let baseLogger: Logger
 
     public init(http: HTTPRequest, route: String, parameters: Parameters, id: String, logger: Logger) {

@@ -5,6 +5,8 @@ struct Route: Sendable {
     let pattern: String
     let segments: [Segment]
     let bodyLimit: Int
+    /// What the application attached to the route (its access rule, for one), handed to middleware with each request.
+    let metadata: (any Sendable)?
     private(set) var handler: RouteHandler
 
     enum Segment: Sendable, Equatable {
@@ -13,10 +15,11 @@ struct Route: Sendable {
         case wildcard
     }
 
-    init(method: HTTPMethod, pattern: String, bodyLimit: Int, handler: @escaping RouteHandler) {
+    init(method: HTTPMethod, pattern: String, bodyLimit: Int, metadata: (any Sendable)? = nil, handler: @escaping RouteHandler) {
         self.method = method
         self.pattern = pattern
         self.bodyLimit = bodyLimit
+        self.metadata = metadata
         self.handler = handler
         segments = pattern.split(separator: "/").map { part in
             if part == "*" { return .wildcard }

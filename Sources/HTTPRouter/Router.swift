@@ -29,9 +29,12 @@ public final class Router: HTTPResponder, @unchecked Sendable {
         self.defaultBodyLimit = defaultBodyLimit
     }
 
-    public func add(_ method: HTTPMethod, _ pattern: String, bodyLimit: Int? = nil, _ handler: @escaping RouteHandler) {
+    /// - Parameter metadata: anything middleware should know about the route (see ``Request/routeMetadata``).
+    public func add(
+        _ method: HTTPMethod, _ pattern: String, bodyLimit: Int? = nil, metadata: (any Sendable)? = nil, _ handler: @escaping RouteHandler
+    ) {
         precondition(!frozen.load(ordering: .relaxed), "routes are added before the server starts")
-        table.insert(Route(method: method, pattern: pattern, bodyLimit: bodyLimit ?? defaultBodyLimit, handler: handler))
+        table.insert(Route(method: method, pattern: pattern, bodyLimit: bodyLimit ?? defaultBodyLimit, metadata: metadata, handler: handler))
     }
 
     public func get(_ pattern: String, _ handler: @escaping RouteHandler) { add(.get, pattern, handler) }
@@ -75,10 +78,12 @@ public final class Router: HTTPResponder, @unchecked Sendable {
         let routePattern: String
         let parameters: Parameters
         let handler: RouteHandler
+        var metadata: (any Sendable)?
         switch match {
         case .found(let route, let params):
             routePattern = route.pattern
             parameters = params
+            metadata = route.metadata
             handler = route.handler  // already wrapped in the middleware chain by freeze()
         case .methodNotAllowed(let allowed):
             routePattern = "(unmatched)"
@@ -92,7 +97,8 @@ public final class Router: HTTPResponder, @unchecked Sendable {
             parameters = Parameters()
             handler = MiddlewareChain.compose(middleware) { _ in throw HTTPError.notFound }
         }
-        let request = Request(http: http, route: routePattern, parameters: parameters, id: id, logger: logger)
+        var request = Request(http: http, route: routePattern, parameters: parameters, id: id, logger: logger)
+        request.routeMetadata = metadata
         do {
             return try await handler(request)
         } catch {

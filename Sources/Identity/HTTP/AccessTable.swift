@@ -12,7 +12,8 @@ public final class SecuredRoutes: Sendable {
 
     public func add(_ method: HTTPMethod, _ pattern: String, _ rule: AccessRule, bodyLimit: Int? = nil, _ handler: @escaping RouteHandler) {
         rules.withLock { $0[Self.key(method, pattern)] = rule }
-        router.add(method, pattern, bodyLimit: bodyLimit, handler)
+        // The rule travels with the route, so the gate reads it without a lookup per request.
+        router.add(method, pattern, bodyLimit: bodyLimit, metadata: rule, handler)
     }
 
     /// A route whose handler needs the signed-in actor.

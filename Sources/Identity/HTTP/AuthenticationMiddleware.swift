@@ -4,25 +4,23 @@ public import HTTPServer
 import Observability
 import Security
 
-/// The single gate in front of every route: finds the route's ``AccessRule``, resolves the session cookie, checks the
+/// The single gate in front of every route: reads the route's ``AccessRule`` (registered with it by ``SecuredRoutes``), resolves the session cookie, checks the
 /// CSRF token on state-changing requests and the rule's permission, then hands the actor to the handler.
 /// A route registered without a rule is refused (deny by default).
 public struct AuthenticationMiddleware: Middleware {
     public static let cookieName = "jianwu_session"
     public static let csrfHeader = "X-CSRF-Token"
 
-    let routes: SecuredRoutes
     let identity: IdentityService
 
-    public init(routes: SecuredRoutes, identity: IdentityService) {
-        self.routes = routes
+    public init(identity: IdentityService) {
         self.identity = identity
     }
 
     public func handle(_ request: Request, next: @Sendable (Request) async throws -> HTTPResponse) async throws -> HTTPResponse {
         // Unmatched paths fall through to the router's own 404/405.
         if request.route == "(unmatched)" { return try await next(request) }
-        guard let rule = routes.rule(request.method, request.route) else {
+        guard let rule = request.routeMetadata as? AccessRule else {
             request.logger.error("route has no access rule", ["route": request.route])
             throw AccessDenied.error
         }
