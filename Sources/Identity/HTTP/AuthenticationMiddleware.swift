@@ -4,9 +4,9 @@ public import HTTPServer
 import Observability
 import Security
 
-/// The single gate in front of every route: reads the route's ``AccessRule`` (registered with it by ``SecuredRoutes``), resolves the session cookie, checks the
-/// CSRF token on state-changing requests and the rule's permission, then hands the actor to the handler.
-/// A route registered without a rule is refused (deny by default).
+/// The single gate in front of every route: reads the route's ``AccessRule`` (registered with it by ``SecuredRoutes``),
+/// resolves the session cookie, checks the CSRF token on state-changing requests and the rule's permission, then hands
+/// the actor to the handler. A route registered without a rule is refused (deny by default).
 public struct AuthenticationMiddleware: Middleware {
     public static let cookieName = "jianwu_session"
     public static let csrfHeader = "X-CSRF-Token"
