@@ -18,6 +18,7 @@ for (index, item) in cases.enumerated() {
         baselineCharges: baseline.frequentCharges(excluding: index), baselineArticles: baseline.frequentArticles(excluding: index))
 }
 if ProcessInfo.processInfo.environment["DEBUG_CHARGES"] != nil { debugCharges(cases, assistant) }
+if ProcessInfo.processInfo.environment["DEBUG_CATALOG"] != nil { try debugCatalog() }
 let elapsed = clock.now - started
 tally.printReport()
 print(String(format: "\n%d cases in %.2f s", cases.count, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
