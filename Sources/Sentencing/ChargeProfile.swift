@@ -36,51 +36,79 @@ struct ChargeProfile: Sendable {
     }
 }
 
-/// One pattern of a charge profile: a plain word is searched as text, anything with regular-expression syntax is compiled once.
+/// One pattern of a charge profile: a plain word is searched as text, anything with regular-expression syntax is compiled
+/// once, and `@name` asks for a fact that takes arithmetic to see (``FactText/Derived``).
 struct FactPattern: Sendable {
+    private enum Kind: Sendable {
+        case text(String)
+        case expression(RegularExpressionBox)
+        case derived(FactText.Derived)
+    }
+
     let source: String
-    private let expression: RegularExpressionBox?
+    private let kind: Kind
 
     private static let syntax: Set<Character> = [".", "(", ")", "|", "[", "]", "?", "*", "+", "{", "}", "\\", "^", "$"]
 
     init(_ source: String) throws {
         self.source = source
-        if source.contains(where: Self.syntax.contains) {
+        if source.hasPrefix("@") {
+            guard let derived = FactText.Derived(rawValue: String(source.dropFirst())) else {
+                throw SentencingDataError.invalidTable("charge pattern \(source) names no derived fact")
+            }
+            kind = .derived(derived)
+        } else if source.contains(where: Self.syntax.contains) {
             do {
-                expression = RegularExpressionBox(try NSRegularExpression(pattern: source))
+                kind = .expression(RegularExpressionBox(try NSRegularExpression(pattern: source)))
             } catch {
                 throw SentencingDataError.invalidTable("charge pattern \(source) does not compile: \(error)")
             }
         } else {
-            expression = nil
+            kind = .text(source)
         }
     }
 
     /// The first text in `fact` that the pattern matches, so evidence always quotes the fact.
     func firstMatch(in fact: FactText) -> String? {
-        guard let expression else { return fact.string.contains(source) ? source : nil }
-        guard let result = expression.value.firstMatch(in: fact.string, range: NSRange(location: 0, length: fact.nsString.length)) else {
-            return nil
+        switch kind {
+        case .text(let word):
+            return fact.string.contains(word) ? word : nil
+        case .expression(let box):
+            return box.firstMatch(in: fact)
+        case .derived(let derived):
+            return fact.evidence(for: derived)
         }
-        return fact.nsString.substring(with: result.range)
-    }
-}
-
-/// A fact text with its `NSString` view, built once per suggestion rather than once per pattern.
-struct FactText {
-    let string: String
-    let nsString: NSString
-
-    init(_ string: String) {
-        self.string = string
-        nsString = string as NSString
     }
 }
 
 /// `NSRegularExpression` is immutable after creation and documented as safe to use from several threads for matching,
 /// so sharing one across tasks is safe.
-private struct RegularExpressionBox: @unchecked Sendable {
+struct RegularExpressionBox: @unchecked Sendable {
     let value: NSRegularExpression
 
     init(_ value: NSRegularExpression) { self.value = value }
+
+    /// Builds a pattern that is part of the code, so a failure is a programming error.
+    init(builtIn pattern: String) {
+        do {
+            value = try NSRegularExpression(pattern: pattern)
+        } catch {
+            preconditionFailure("invalid built-in pattern \(pattern): \(error)")
+        }
+    }
+
+    func firstMatch(in fact: FactText) -> String? {
+        guard let result = value.firstMatch(in: fact.string, range: NSRange(location: 0, length: fact.nsString.length)) else { return nil }
+        return fact.nsString.substring(with: result.range)
+    }
+
+    /// Every match with its capture groups (nil where a group did not take part).
+    func matches(in fact: FactText) -> [[String?]] {
+        value.matches(in: fact.string, range: NSRange(location: 0, length: fact.nsString.length)).map { result in
+            (0..<result.numberOfRanges).map { index in
+                let range = result.range(at: index)
+                return range.location == NSNotFound ? nil : fact.nsString.substring(with: range)
+            }
+        }
+    }
 }

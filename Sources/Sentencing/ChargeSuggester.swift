@@ -20,6 +20,8 @@ public struct ChargeSuggester: Sendable {
         var nameParts: [String]
         var nameBigrams: Set<String>
         var profile: ChargeProfile
+        /// Longer charge names that contain this one (合同诈骗 for 诈骗): an occurrence inside them does not name this charge.
+        var containingNames: [String] = []
     }
 
     /// Weights of the three signals; fixed by reasoning about their scale, not fitted.
@@ -37,7 +39,7 @@ public struct ChargeSuggester: Sendable {
         static let maximumCues = 3
         static let strong = 12.0
         static let maximumStrong = 2
-        static let against = 8.0
+        static let against = 12.0
         static let maximumAgainst = 2
         /// Share of a charge's score that is kept when the object its article requires never occurs in the fact.
         static let missingObject = 0.4
@@ -63,7 +65,7 @@ public struct ChargeSuggester: Sendable {
     let averageLength: Double
 
     init(catalog: LawArticleCatalog, profiles: [String: ChargeProfile]) {
-        documents = catalog.charges.map { entry in
+        var built = catalog.charges.map { entry in
             // The name is repeated so its bigrams weigh like a heading.
             let text = String(repeating: entry.charge + "。", count: 3) + entry.articleText
             let bigrams = Bigrams.counts(text).filter { Self.isContentBigram($0.key) }
@@ -73,6 +75,12 @@ public struct ChargeSuggester: Sendable {
                 entry: entry, bigrams: bigrams, length: bigrams.values.reduce(0, +), nameParts: parts, nameBigrams: nameBigrams,
                 profile: profiles[entry.charge] ?? ChargeProfile())
         }
+        let names = catalog.charges.map(\.charge)
+        for index in built.indices {
+            let name = built[index].entry.charge
+            built[index].containingNames = names.filter { $0 != name && $0.contains(name) }
+        }
+        documents = built
         var frequency: [String: Int] = [:]
         for document in documents {
             for key in document.bigrams.keys { frequency[key, default: 0] += 1 }
@@ -113,7 +121,9 @@ public struct ChargeSuggester: Sendable {
 
     /// Points for the charge's name in the fact: whole, by its parts, or by the share of its bigrams.
     private func nameScore(_ document: Document, text: String, query: [String: Int]) -> (score: Double, evidence: [String]) {
-        if text.contains(document.entry.charge) { return (Weights.fullName, [document.entry.charge]) }
+        let name = document.entry.charge
+        let ownOccurrences = Self.occurrences(of: name, in: text) - document.containingNames.map { Self.occurrences(of: $0, in: text) }.reduce(0, +)
+        if ownOccurrences > 0 { return (Weights.fullName, [name]) }
         var score = 0.0
         var evidence: [String] = []
         for part in document.nameParts where text.contains(part) {
@@ -126,6 +136,10 @@ public struct ChargeSuggester: Sendable {
             score += Weights.nameCoverage * Double(covered) / Double(document.nameBigrams.count)
         }
         return (score, evidence)
+    }
+
+    static func occurrences(of word: String, in text: String) -> Int {
+        text.contains(word) ? text.components(separatedBy: word).count - 1 : 0
     }
 
     /// Points for the offence elements of ``ChargeProfile`` found in the fact, with the matched text as evidence.
