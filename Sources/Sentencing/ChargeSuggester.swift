@@ -121,9 +121,7 @@ public struct ChargeSuggester: Sendable {
 
     /// Points for the charge's name in the fact: whole, by its parts, or by the share of its bigrams.
     private func nameScore(_ document: Document, text: String, query: [String: Int]) -> (score: Double, evidence: [String]) {
-        let name = document.entry.charge
-        let ownOccurrences = Self.occurrences(of: name, in: text) - document.containingNames.map { Self.occurrences(of: $0, in: text) }.reduce(0, +)
-        if ownOccurrences > 0 { return (Weights.fullName, [name]) }
+        if names(document, in: text) { return (Weights.fullName, [document.entry.charge]) }
         var score = 0.0
         var evidence: [String] = []
         for part in document.nameParts where text.contains(part) {
@@ -136,6 +134,16 @@ public struct ChargeSuggester: Sendable {
             score += Weights.nameCoverage * Double(covered) / Double(document.nameBigrams.count)
         }
         return (score, evidence)
+    }
+
+    /// Whether `text` names the charge itself, not only a longer charge that contains its name (合同诈骗 does not name 诈骗).
+    func names(_ charge: String, in text: String) -> Bool {
+        documents.first { $0.entry.charge == charge }.map { names($0, in: text) } ?? false
+    }
+
+    private func names(_ document: Document, in text: String) -> Bool {
+        let own = Self.occurrences(of: document.entry.charge, in: text)
+        return own > document.containingNames.map { Self.occurrences(of: $0, in: text) }.reduce(0, +)
     }
 
     static func occurrences(of word: String, in text: String) -> Int {
