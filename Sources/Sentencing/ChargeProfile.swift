@@ -37,7 +37,7 @@ struct ChargeProfile: Sendable {
 }
 
 /// One pattern of a charge profile: a plain word is searched as text, anything with regular-expression syntax is compiled
-/// once, and `@name` asks for a fact that takes arithmetic to see (``FactText/Derived``).
+/// once (with `.` kept inside one sentence), and `@name` asks for a fact that takes arithmetic to see (``FactText/Derived``).
 struct FactPattern: Sendable {
     private enum Kind: Sendable {
         case text(String)
@@ -59,7 +59,9 @@ struct FactPattern: Sendable {
             kind = .derived(derived)
         } else if source.contains(where: Self.syntax.contains) {
             do {
-                kind = .expression(RegularExpressionBox(try NSRegularExpression(pattern: source)))
+                // `.` stays inside one sentence: the parts of an element are stated together, and evidence should not run on.
+                let pattern = source.replacingOccurrences(of: ".", with: "[^。；\\n]")
+                kind = .expression(RegularExpressionBox(try NSRegularExpression(pattern: pattern)))
             } catch {
                 throw SentencingDataError.invalidTable("charge pattern \(source) does not compile: \(error)")
             }

@@ -165,7 +165,9 @@ public struct ChargeSuggester: Sendable {
     }
 
     /// BM25 of the fact against one charge's article, with each bigram's share for the evidence list.
-    private func retrievalScore(_ document: Document, query: [String: Int], conclusion: [String: Int]) -> (score: Double, contributions: [(String, Double)]) {
+    private func retrievalScore(
+        _ document: Document, query: [String: Int], conclusion: [String: Int]
+    ) -> (score: Double, contributions: [(String, Double)]) {
         var contributions: [(String, Double)] = []
         var score = 0.0
         for (term, documentCount) in document.bigrams {

@@ -19,6 +19,7 @@ for (index, item) in cases.enumerated() {
 }
 if ProcessInfo.processInfo.environment["DEBUG_CHARGES"] != nil { debugCharges(cases, assistant) }
 if ProcessInfo.processInfo.environment["DEBUG_CATALOG"] != nil { try debugCatalog() }
+if let probe = ProcessInfo.processInfo.environment["PROBE_FACTS"] { try probeFacts(probe, assistant) }
 let elapsed = clock.now - started
 tally.printReport()
 print(String(format: "\n%d cases in %.2f s", cases.count, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
