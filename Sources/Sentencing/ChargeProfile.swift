@@ -41,14 +41,15 @@ struct ChargeProfile: Sendable {
 struct FactPattern: Sendable {
     private enum Kind: Sendable {
         case text(String)
-        case expression(RegularExpressionBox)
+        /// A regular expression and the characters one of which every match starts with (nil when that is not known).
+        case expression(RegularExpressionBox, leading: Set<Character>?)
         case derived(FactText.Derived)
     }
 
     let source: String
     private let kind: Kind
 
-    private static let syntax: Set<Character> = [".", "(", ")", "|", "[", "]", "?", "*", "+", "{", "}", "\\", "^", "$"]
+    static let syntax: Set<Character> = [".", "(", ")", "|", "[", "]", "?", "*", "+", "{", "}", "\\", "^", "$"]
 
     init(_ source: String) throws {
         self.source = source
@@ -61,7 +62,7 @@ struct FactPattern: Sendable {
             do {
                 // `.` stays inside one sentence: the parts of an element are stated together, and evidence should not run on.
                 let pattern = source.replacingOccurrences(of: ".", with: "[^。；\\n]")
-                kind = .expression(RegularExpressionBox(try NSRegularExpression(pattern: pattern)))
+                kind = .expression(RegularExpressionBox(try NSRegularExpression(pattern: pattern)), leading: Self.leadingCharacters(source[...]))
             } catch {
                 throw SentencingDataError.invalidTable("charge pattern \(source) does not compile: \(error)")
             }
@@ -71,15 +72,92 @@ struct FactPattern: Sendable {
     }
 
     /// The first text in `fact` that the pattern matches, so evidence always quotes the fact.
-    func firstMatch(in fact: FactText) -> String? {
+    /// - Parameter skipping: whether to skip the expression when none of its leading characters occurs (off only in tests).
+    func firstMatch(in fact: FactText, skipping: Bool = true) -> String? {
         switch kind {
         case .text(let word):
             return fact.string.contains(word) ? word : nil
-        case .expression(let box):
+        case .expression(let box, let leading):
+            // Most patterns start with a group of verbs or objects: when none of them occurs, the expression cannot match.
+            if skipping, let leading, leading.isDisjoint(with: fact.characters) { return nil }
             return box.firstMatch(in: fact)
         case .derived(let derived):
             return fact.evidence(for: derived)
         }
+    }
+}
+
+extension FactPattern {
+    private static let optional: [String] = ["?", "*", "{0"]
+
+    /// The characters one of which must begin any match of `pattern`, or nil when the pattern may start otherwise
+    /// (a wildcard, a class, an optional first part). Conservative: nil is always safe.
+    static func leadingCharacters(_ pattern: Substring) -> Set<Character>? {
+        var result: Set<Character> = []
+        for alternative in topLevelAlternatives(pattern) {
+            guard let characters = leadingCharactersOfSequence(alternative) else { return nil }
+            result.formUnion(characters)
+        }
+        return result.isEmpty ? nil : result
+    }
+
+    /// The same for a pattern without a top-level `|`.
+    private static func leadingCharactersOfSequence(_ pattern: Substring) -> Set<Character>? {
+        guard let first = pattern.first else { return nil }
+        let rest: Substring
+        var result: Set<Character>
+        if first == "(" {
+            guard !pattern.dropFirst().hasPrefix("?"), let close = closingParenthesis(in: pattern) else { return nil }
+            let inner = pattern[pattern.index(after: pattern.startIndex)..<close]
+            guard let characters = leadingCharacters(inner) else { return nil }
+            result = characters
+            rest = pattern[pattern.index(after: close)...]
+        } else if syntax.contains(first) || first == "@" {
+            return nil
+        } else {
+            result = [first]
+            rest = pattern.dropFirst()
+        }
+        if optional.contains(where: { rest.hasPrefix($0) }) { return nil }
+        return result.isEmpty ? nil : result
+    }
+
+    private static func closingParenthesis(in pattern: Substring) -> Substring.Index? {
+        var depth = 0
+        var index = pattern.startIndex
+        while index < pattern.endIndex {
+            switch pattern[index] {
+            case "\\": index = pattern.index(after: index)
+            case "(": depth += 1
+            case ")":
+                depth -= 1
+                if depth == 0 { return index }
+            default: break
+            }
+            guard index < pattern.endIndex else { break }
+            index = pattern.index(after: index)
+        }
+        return nil
+    }
+
+    private static func topLevelAlternatives(_ pattern: Substring) -> [Substring] {
+        var result: [Substring] = []
+        var depth = 0
+        var start = pattern.startIndex
+        var index = pattern.startIndex
+        while index < pattern.endIndex {
+            switch pattern[index] {
+            case "(": depth += 1
+            case ")": depth -= 1
+            case "|" where depth == 0:
+                result.append(pattern[start..<index])
+                start = pattern.index(after: index)
+            default: break
+            }
+            index = pattern.index(after: index)
+        }
+        result.append(pattern[start..<pattern.endIndex])
+        return result
     }
 }
 

@@ -11,11 +11,14 @@ struct FactText {
 
     let string: String
     let nsString: NSString
+    /// Every character of the text, so a pattern can be skipped when none of its first characters occurs.
+    let characters: Set<Character>
     private var derived: [Derived: String] = [:]
 
     init(_ string: String) {
         self.string = string
         nsString = string as NSString
+        characters = Set(string)
         derived[.underFourteen] = Self.childEvidence(in: self)
     }
 

@@ -5,10 +5,12 @@ import Testing
 
 /// Charge suggestion on short facts written for these tests (none is taken from the dev cases).
 struct ChargeSuggesterTests {
+    /// Built once: every parameterised case gets a new suite instance, and building compiles every pattern.
+    private static let bundled = Result { try ChargeSuggester.bundled() }
     private let suggester: ChargeSuggester
 
     init() throws {
-        suggester = try ChargeSuggester.bundled()
+        suggester = try Self.bundled.get()
     }
 
     /// Neighbouring charges, each with a fact that states the element which separates it from the others.
@@ -201,5 +203,26 @@ struct ChargeSuggesterTests {
         let charges = Set(try LawArticleCatalog.bundled().charges.map(\.charge))
         #expect(profiles.count >= 200)
         #expect(Set(profiles.keys).subtracting(charges).isEmpty)
+    }
+
+    static let leadingCases: [(pattern: String, expected: String?)] = [
+        ("(盗|窃|偷)(走|得)", "偷盗窃"), ("约架|械斗|持械", "持械约"), ("((轻|重)伤|骨折).{0,4}", "轻重骨"), ("(依法)?执行", nil), (".{0,4}死亡", nil),
+        ("[0-9]+岁", nil), ("秘密?窃取", "秘"),
+    ]
+
+    @Test(arguments: leadingCases)
+    func patternsKnowTheirLeadingCharacters(pattern: String, expected: String?) {
+        #expect(FactPattern.leadingCharacters(pattern[...]) == expected.map { Set($0) })
+    }
+
+    @Test func skippingByLeadingCharactersNeverChangesAMatch() throws {
+        let profiles = try ChargeProfile.bundled()
+        let patterns = profiles.values.flatMap { $0.cues + $0.strong + $0.needs + $0.against }
+        for (_, fact) in Self.neighbours {
+            let text = FactText(fact)
+            for pattern in patterns {
+                #expect(pattern.firstMatch(in: text) == pattern.firstMatch(in: text, skipping: false), "\(pattern.source)")
+            }
+        }
     }
 }
