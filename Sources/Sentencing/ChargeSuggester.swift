@@ -12,6 +12,9 @@ public struct ChargeSuggestion: Codable, Sendable, Hashable {
 /// Ranks charges for a fact text by retrieval against the article that defines each charge (BM25 over
 /// character bigrams), plus the charge's own name and the offence elements in `Data/labels/charge-elements.json`
 /// (``ChargeProfile``). Nothing is learned from cases.
+///
+/// The list of evidence and the clauses that recite earlier convictions are dropped first: they name documents and old
+/// charges, not what the defendant did this time. Evidence is always text found in the fact.
 public struct ChargeSuggester: Sendable {
     struct Document: Sendable {
         var entry: LawArticleCatalog.ChargeEntry
@@ -24,7 +27,9 @@ public struct ChargeSuggester: Sendable {
         var containingNames: [String] = []
     }
 
-    /// Weights of the three signals; fixed by reasoning about their scale, not fitted.
+    /// Weights of the signals (retrieval, name, cues, distinguishing elements, a neighbour's elements, the missing object);
+    /// fixed by reasoning about their scale, not fitted: a distinguishing element outweighs a cue, a neighbour's element
+    /// cancels one, and retrieval alone cannot outrank a named charge.
     struct Weights {
         static let k1 = 1.2
         static let b = 0.75
