@@ -194,7 +194,8 @@ public struct ChargeSuggester: Sendable {
         var clause = ""
         func flush() {
             let isRecord = clause.contains("罪") && priorRecordMarkers.contains { clause.contains($0) }
-            if !isRecord { result += clause }
+            // A dropped clause leaves a line break, so no pattern matches across the gap and evidence stays a quote.
+            result += isRecord ? "\n" : clause
             clause = ""
         }
         for character in fact {

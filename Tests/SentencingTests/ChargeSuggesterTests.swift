@@ -242,6 +242,7 @@ struct ChargeSuggesterTests {
         let suggestions = suggester.suggest(fact)
         #expect(suggestions.first?.name == "故意伤害")
         #expect(suggestions.first { $0.name == "盗窃" }?.evidence.contains("盗窃") != true)
+        #expect(suggestions.allSatisfy { $0.evidence.allSatisfy(fact.contains) })
     }
 
     @Test func theListOfEvidenceSupportsNoCharge() {
