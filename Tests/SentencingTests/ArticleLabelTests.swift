@@ -14,6 +14,10 @@ struct ArticleLabelTests {
         #expect(byName["盗窃"] == "第二百六十四条")
         #expect(byName["危险驾驶"] == "第一百三十三条之一")
         #expect(byName["故意伤害"] == "第二百三十四条")
-        #expect(catalog.charges.count >= 180)
+        #expect(byName["失火"] == "第一百一十五条")
+        #expect(byName["非法狩猎"] == "第三百四十一条")
+        #expect(byName["信用卡诈骗"] == "第一百九十六条")
+        #expect(byName["非法获取公民个人信息"] == "第二百五十三条之一")
+        #expect(catalog.charges.count >= 201)
     }
 }
