@@ -61,3 +61,43 @@ export function greeting() {
   if (hour < 18) return '下午好';
   return '晚上好';
 }
+
+/** `2026-12-03` (a calendar date from the API) stays as is; an ISO time becomes its Shanghai date. */
+export function formatDate(value) {
+  if (!value) return '';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  return formatDateTime(value).slice(0, 10);
+}
+
+/** A calendar date `days` after `date` (both `YYYY-MM-DD`). */
+export function addDays(date, days) {
+  const [y, m, d] = date.split('-').map(Number);
+  const next = new Date(Date.UTC(y, m - 1, d + days));
+  return next.toISOString().slice(0, 10);
+}
+
+/** Days left on a deadline in words: 还剩 3 天 / 今日到期 / 超期 2 天. */
+export function daysLeftText(daysLeft) {
+  if (daysLeft === 0) return '今日到期';
+  if (daysLeft < 0) return `超期 ${-daysLeft} 天`;
+  return `还剩 ${daysLeft} 天`;
+}
+
+/** A file size in 字节/KB/MB. */
+export function byteSize(bytes) {
+  const n = Number(bytes ?? 0);
+  if (n < 1024) return `${n} 字节`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** `刚刚` / `5 分钟前` / `3 小时前` for recent times, the date and time after a day. */
+export function relativeTime(iso) {
+  const date = new Date(iso);
+  const seconds = (Date.now() - date.getTime()) / 1000;
+  if (Number.isNaN(seconds)) return '';
+  if (seconds < 60) return '刚刚';
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} 分钟前`;
+  if (seconds < 86400) return `${Math.floor(seconds / 3600)} 小时前`;
+  return formatDateTime(date);
+}
