@@ -103,7 +103,6 @@ export function multiSelectField(spec) {
   }
 
   input.addEventListener('input', () => { list.hidden = false; input.setAttribute('aria-expanded', 'true'); filter(); });
-  input.addEventListener('focus', () => open());
   input.addEventListener('click', () => open());
   input.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {

@@ -43,9 +43,9 @@ export async function render(body, ctx) {
   const filterForm = h('form', { class: 'filter-bar', role: 'search', 'aria-label': '筛选案件', novalidate: true },
     filterField('搜索', h('div', { class: 'input-with-icon' }, icon('search'), search), search.id, 'wide'),
     filterField('阶段', stageSelect, stageSelect.id),
-    filterField('罪名', chargeSelect, chargeSelect.id, 'wide'),
-    filterField('羁押', custodySelect, custodySelect.id),
-    deadlineSelect ? filterField('期限', deadlineSelect, deadlineSelect.id) : null,
+    filterField('罪名', chargeSelect, chargeSelect.id, 'medium'),
+    filterField('羁押', custodySelect, custodySelect.id, 'narrow'),
+    deadlineSelect ? filterField('期限', deadlineSelect, deadlineSelect.id, 'narrow') : null,
     h('div', { class: 'btn-group' },
       h('button', { type: 'submit', class: 'btn btn-primary', id: 'case-search-submit' }, icon('search'), '查询'),
       h('button', { type: 'button', class: 'btn', id: 'case-filter-reset', onclick: reset, text: '重置' })));

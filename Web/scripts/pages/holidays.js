@@ -63,16 +63,17 @@ export async function render(body) {
         h('div', { class: 'holiday-grid' },
           h('div', {},
             h('h3', { class: 'section-title', text: '法定节假日' }),
-            h('table', { class: 'table compact responsive holiday-table' },
+            h('table', { class: 'table compact holiday-table' },
               h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: '名称' }), h('th', { scope: 'col', text: '放假日期' }), h('th', { scope: 'col', class: 'num', text: '天数' }))),
               h('tbody', {}, holidays.map((d) => h('tr', {},
                 h('td', { 'data-label': '名称', text: d.name }),
-                h('td', { 'data-label': '放假日期', class: 'nowrap' }, `${d.first}（${weekday(d.first)}）至 ${d.last}（${weekday(d.last)}）`),
+                h('td', { 'data-label': '放假日期' }, h('span', { class: 'nowrap', text: `${d.first}（${weekday(d.first)}）` }), ' 至 ',
+                  h('span', { class: 'nowrap', text: `${d.last}（${weekday(d.last)}）` })),
                 h('td', { 'data-label': '天数', class: 'num', text: `${dayCount(d.first, d.last)} 天` })))))),
           h('div', {},
             h('h3', { class: 'section-title', text: '调休上班日' }),
             year.workingDays.length ? h('ul', { class: 'working-days' }, [...year.workingDays].sort().map((d) => h('li', { class: 'tag' },
-              h('span', { class: 'mono', text: d }), h('span', { text: weekday(d) }))))
+              h('span', { class: 'date', text: d }), h('span', { text: weekday(d) }))))
               : h('p', { class: 'muted', text: '无调休上班日。' })))));
   }
 
@@ -128,7 +129,8 @@ export async function render(body) {
           toast(`已保存 ${target} 年节假日安排，在办案件的期限已重新计算`);
           await load();
         } catch (error) {
-          form.showError(error);
+          // The server names one field for the whole arrangement; a 调休 problem belongs next to the working days.
+          form.showError(error.field === 'holidays' && /调休|上班/.test(error.detail) ? { ...error, detail: error.detail, field: 'workingDays' } : error);
         }
       },
     });

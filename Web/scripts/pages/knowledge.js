@@ -49,7 +49,12 @@ export async function render(body, ctx) {
   validity.addEventListener('change', () => { clearTimeout(timer); search(); });
 
   await search();
-  return () => { clearTimeout(timer); stopPreparing?.(); };
+  return () => {
+    clearTimeout(timer);
+    stopPreparing?.();
+    // Leaving before the pause after typing ended: the way back still shows what was typed.
+    rememberSearch(queryString(input.value.trim(), validity.value));
+  };
 
   async function search({ more = false } = {}) {
     const q = input.value.trim();
@@ -58,7 +63,7 @@ export async function render(body, ctx) {
     state.validity = validity.value;
     if (!more && changed) state.limit = PAGE;
     replaceQuery(ctx.path, { q: state.q, validity: state.validity });
-    rememberSearch(new URLSearchParams(Object.entries({ q: state.q, validity: state.validity }).filter(([, v]) => v)).toString());
+    rememberSearch(queryString(state.q, state.validity));
     stopPreparing?.();
     stopPreparing = null;
     const current = ++ticket;
@@ -119,6 +124,10 @@ export async function render(body, ctx) {
           onclick: () => { input.value = example; search(); input.focus(); },
         }))));
   }
+}
+
+function queryString(q, validity) {
+  return new URLSearchParams(Object.entries({ q, validity }).filter(([, v]) => v)).toString();
 }
 
 function hitNode(hit, index) {
