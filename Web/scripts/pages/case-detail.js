@@ -24,6 +24,8 @@ import { renderDossier } from './case-dossier.js';
 
 const TAB_IDS = ['basic', 'deadlines', 'persons', 'flow', 'timeline', 'files', 'team', 'lawyers'];
 const LEADER_ROLES = new Set(['chiefProsecutor', 'deputyChiefProsecutor']);
+// Who can be on a case team: procuratorate staff who handle cases.
+const CASE_STAFF = new Set(['prosecutor', 'prosecutorAssistant', 'clerk', 'departmentHead', 'chiefProsecutor', 'deputyChiefProsecutor']);
 
 export async function render(body, ctx) {
   const id = ctx.params.id;
@@ -49,8 +51,22 @@ export async function render(body, ctx) {
     setCount(tab, n) { tabView?.setCount(tab, n); },
   };
 
+  // Someone else changed this case (the server reminds the team): show it in place, unless the user is busy here.
+  const changed = h('div', { class: 'alert alert-info live-note', id: 'case-changed', role: 'status', hidden: true }, icon('info'),
+    h('div', { class: 'alert-body', text: '本案有新的变化。' }),
+    h('button', { type: 'button', class: 'btn btn-small', onclick: () => { changed.hidden = true; view.reload(); } }, icon('refresh'), '刷新'));
+  const onNotification = (event) => {
+    const notice = event.detail;
+    if (!detail || notice?.subjectType !== 'case' || notice.subjectId !== id) return;
+    const active = document.activeElement;
+    const busy = document.querySelector('dialog[open]') || (active && active !== document.body && body.contains(active));
+    if (busy) changed.hidden = false; else view.reload();
+  };
+  window.addEventListener('jianwu:notification', onNotification);
+
   replaceChildren(body, h('div', { class: 'card' }, skeletonBlock(6)));
   await load();
+  return () => window.removeEventListener('jianwu:notification', onNotification);
 
   async function load() {
     try {
@@ -87,10 +103,11 @@ export async function render(body, ctx) {
       ],
     });
     updateCounts();
-    replaceChildren(body, header, h('section', { class: 'card case-tabs' }, tabView.element));
+    replaceChildren(body, header, changed, h('section', { class: 'card case-tabs' }, tabView.element));
   }
 
   function refresh() {
+    changed.hidden = true;
     ctx.setTitle(detail.summary.name);
     renderHeader();
     updateCounts();
@@ -326,7 +343,7 @@ export async function render(body, ctx) {
   }
 
   function teamForm() {
-    const userField = userPicker({ name: 'userId', label: '人员', id: 'team-user', role: null, organisationId: detail.organisationId });
+    const userField = userPicker({ name: 'userId', label: '人员', id: 'team-user', role: null });
     const duty = field({
       name: 'duty', label: '职责', required: true, id: 'team-duty', value: 'member',
       options: Object.entries(TEAM_DUTIES).map(([value, label]) => ({ value, label })),
@@ -410,7 +427,7 @@ export async function render(body, ctx) {
  * A person picker: a select of users when the session may list them (user.read), otherwise a text box for the
  * user's ID (the API offers no user lookup to case staff without user.read).
  */
-function userPicker({ name, label, id, role, organisationId }) {
+function userPicker({ name, label, id, role }) {
   if (!can('user.read')) {
     return field({
       name, label: `${label}（用户 ID）`, required: true, id, autocomplete: 'off', spellcheck: 'false',
@@ -418,8 +435,8 @@ function userPicker({ name, label, id, role, organisationId }) {
     });
   }
   const picker = field({ name, label, required: true, id, options: [{ value: '', label: '正在加载……' }] });
-  api.get('/api/users', { query: { role, organisationId: role ? '' : organisationId, status: 'active', pageSize: 100 } }).then((answer) => {
-    const users = answer.items.filter((u) => (role ? true : u.memberships.some((m) => ['prosecutor', 'prosecutorAssistant', 'clerk', 'departmentHead', 'chiefProsecutor', 'deputyChiefProsecutor'].includes(m.role))));
+  api.get('/api/users', { query: { role, status: 'active', pageSize: 100 } }).then((answer) => {
+    const users = answer.items.filter((u) => (role ? true : u.memberships.some((m) => CASE_STAFF.has(m.role))));
     replaceChildren(picker.input, h('option', { value: '', text: users.length ? `请选择${label}` : `没有可选的${label}` }),
       users.map((u) => h('option', { value: u.id, text: `${u.displayName || u.username}（${u.memberships.map((m) => m.organisationName).filter((v, i, a) => a.indexOf(v) === i).join('、')}）` })));
   }).catch((error) => picker.setError(`人员列表加载失败：${error.detail}`));

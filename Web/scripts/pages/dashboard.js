@@ -71,9 +71,14 @@ export function render(body, { session }) {
       h('li', {}, icon('key'), h('span', { class: 'capability-text', text: '账号' }), h('span', { class: 'mono', text: user.username }))));
 
   const caseWork = permissions.includes('case.read') ? caseOverview(memberships) : null;
-  replaceChildren(body, welcome, caseWork, h('div', { class: 'dashboard-grid' },
+  replaceChildren(body, welcome, caseWork?.element, h('div', { class: 'dashboard-grid' },
     h('div', { class: 'dashboard-column' }, capabilityCard),
     h('div', { class: 'dashboard-column' }, membershipCard, security)));
+  if (!caseWork) return undefined;
+  // A deadline reminder means the counts may have changed: refresh them in place.
+  const onNotification = (event) => { if (event.detail?.subjectType === 'case') caseWork.refresh(); };
+  window.addEventListener('jianwu:notification', onNotification);
+  return () => window.removeEventListener('jianwu:notification', onNotification);
 }
 
 /** For case users: how many cases, how many near or past their deadline, and the most urgent ones. */
@@ -90,7 +95,7 @@ function caseOverview(memberships) {
         h('a', { href: '#/cases/attention', class: 'btn-link' }, '查看全部', icon('chevronRight'))),
       urgent));
   load();
-  return element;
+  return { element, refresh: () => load() };
 
   async function load() {
     try {
