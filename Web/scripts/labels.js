@@ -106,3 +106,9 @@ export const CASE_FLAGS = [
 ];
 
 export const NOTIFICATION_LEVELS = { info: '通知', warning: '提醒', danger: '紧急' };
+
+/** Case fields as the server names them in a timeline note (kind "updated": "charges,majorComplex"). */
+export const CASE_FIELD_NAMES = {
+  name: '案件名称', facts: '案情摘要', charges: '罪名', majorComplex: '重大复杂', pleaLeniency: '认罪认罚',
+  expectedSentenceOverOneYear: '可能判处有期徒刑一年以上', juvenile: '未成年人', secret: '涉密',
+};

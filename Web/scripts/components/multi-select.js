@@ -58,8 +58,14 @@ export function multiSelectField(spec) {
 
   function filter() {
     const text = input.value.trim();
+    // Best matches first: the exact name, then names starting with the text, then containing it (shorter first),
+    // then those matching only by their note (e.g. the article).
+    const rank = (o) => (o.label === text ? 0 : o.label.startsWith(text) ? 1 : o.label.includes(text) ? 2 : 3);
     const matches = text
       ? options.filter((o) => o.label.includes(text) || (o.note ?? '').includes(text) || o.value.includes(text))
+        .map((o, i) => ({ o, i, r: rank(o) }))
+        .sort((a, b) => a.r - b.r || (a.r < 3 ? a.o.label.length - b.o.label.length : 0) || a.i - b.i)
+        .map(({ o }) => o)
       : options;
     shown = matches.slice(0, SHOWN);
     active = shown.length ? 0 : -1;

@@ -15,7 +15,9 @@ import { whileBusy } from '../components/button.js';
 import { toast } from '../components/toast.js';
 import { skeletonBlock, errorState } from '../components/states.js';
 import { formatDateTime, daysLeftText, shanghaiNow } from '../format.js';
-import { CASE_FLAGS, DEADLINE_STATUS, LAWYER_BINDING_STATUS, STAGE_NAMES, TEAM_DUTIES, TRANSITIONS, isClosedStage } from '../labels.js';
+import {
+  CASE_FIELD_NAMES, CASE_FLAGS, DEADLINE_STATUS, LAWYER_BINDING_STATUS, STAGE_NAMES, TEAM_DUTIES, TRANSITIONS, isClosedStage,
+} from '../labels.js';
 import {
   chargesField, custodyTag, deadlineTag, flagsField, notFutureDate, stageTag, textareaField,
 } from './case-common.js';
@@ -325,7 +327,7 @@ export async function render(body, ctx) {
         h('div', { class: 'timeline-content' },
           h('div', { class: 'timeline-head' }, h('strong', { text: e.title }),
             e.toStage ? stageTag(e.toStage, STAGE_NAMES[e.toStage]) : null),
-          e.note ? h('div', { class: 'timeline-note', text: e.note }) : null,
+          e.note ? h('div', { class: 'timeline-note', text: timelineNote(e) }) : null,
           h('div', { class: 'subtle' }, h('time', { datetime: e.at, text: formatDateTime(e.at) }), e.actorName ? ` · ${e.actorName}` : '')))))
         : h('div', { class: 'state' }, icon('clock'), h('div', { text: '暂无记录' })));
   }
@@ -441,6 +443,14 @@ function userPicker({ name, label, id, role }) {
       users.map((u) => h('option', { value: u.id, text: `${u.displayName || u.username}（${u.memberships.map((m) => m.organisationName).filter((v, i, a) => a.indexOf(v) === i).join('、')}）` })));
   }).catch((error) => picker.setError(`人员列表加载失败：${error.detail}`));
   return picker;
+}
+
+/** The note of a timeline entry; for "updated" the changed fields by their Chinese names. */
+function timelineNote(event) {
+  if (event.kind === 'updated' && /^[A-Za-z,]+$/.test(event.note)) {
+    return `修改了：${event.note.split(',').map((f) => CASE_FIELD_NAMES[f] ?? f).join('、')}`;
+  }
+  return event.note;
 }
 
 function stagePath(stage) {
