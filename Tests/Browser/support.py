@@ -380,3 +380,21 @@ def create_case_via_api(driver, name, received_on, stage="arrestReview", charges
     })
     assert status == 201, (status, detail)
     return detail
+
+
+def create_due_soon_case(driver, name):
+    """A case whose 审查逮捕 falls due in two days whatever the calendar: received five days ago, the suspect detained
+    (7 days, never moved by holidays while in custody). The measure makes the server remind the team at once."""
+    import datetime
+    received = shanghai_today() - datetime.timedelta(days=5)
+    detail = create_case_via_api(driver, name, received.isoformat())
+    case_id = detail["summary"]["id"]
+    status, person = api(driver, "POST", f"/api/cases/{case_id}/persons", {"role": "suspect", "name": "测试某"})
+    assert status == 201, (status, person)
+    status, organisations = api(driver, "GET", "/api/organisations")
+    centre = next(o for o in organisations["items"] if o["kind"] == "detentionCentre")
+    status, detail = api(driver, "POST", f"/api/cases/{case_id}/persons/{person['id']}/measures", {
+        "kind": "criminalDetention", "startsOn": (received - datetime.timedelta(days=2)).isoformat(), "placeId": centre["id"],
+    })
+    assert status == 201, (status, detail)
+    return detail

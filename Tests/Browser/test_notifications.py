@@ -1,12 +1,11 @@
 """The bell: deadline reminders for the prosecutor (sent at server start), a new one arriving live over the event
 stream without disturbing what the user is typing, the dropdown linking to the case, 标为已读 and 全部已读."""
-import datetime
 import unittest
 
 from selenium.webdriver.common.by import By
 
-from support import (BrowserTestCase, api, create_case_via_api, go, shanghai_today, sign_in, sign_out, unique, wait,
-                     wait_for_title, wait_toast)
+from support import (BrowserTestCase, api, create_due_soon_case, go, sign_in, sign_out, unique, wait, wait_for_title,
+                     wait_toast)
 
 
 def badge_count(driver):
@@ -36,10 +35,10 @@ class NotificationTests(BrowserTestCase):
         box.send_keys("取保候审")
         before = badge_count(driver)
         name = f"孙{unique('')[:6]}盗窃案"
-        # Received 13 days ago, not detained: 审查逮捕 (15 days) is due in about two days, so the team is reminded at once.
-        created = create_case_via_api(driver, name, (shanghai_today() - datetime.timedelta(days=13)).isoformat())
-        self.assertIn(created["deadlines"][0]["status"], ("dueSoon", "dueToday"))
-        wait(driver, lambda d: badge_count(d) == before + 1, "the new reminder did not reach the bell without reloading")
+        # 审查逮捕 of a detained suspect due in two days: the team is reminded as soon as the detention is entered.
+        created = create_due_soon_case(driver, name)
+        self.assertEqual([(d["kind"], d["status"], d["daysLeft"]) for d in created["deadlines"]], [("arrestReview", "dueSoon", 2)])
+        wait(driver, lambda d: badge_count(d) >= before + 1, "the new reminder did not reach the bell without reloading")
         self.assertEqual(driver.find_element(By.ID, "knowledge-q").get_attribute("value"), "取保候审")
         self.assertEqual(driver.switch_to.active_element.get_attribute("id"), "knowledge-q", "the live update took the focus")
 
@@ -69,7 +68,7 @@ class NotificationTests(BrowserTestCase):
 
         # 全部已读 clears the count, here and on the server.
         if badge_count(driver) == 0:  # a rerun on the same server may have nothing unread left; add one reminder
-            create_case_via_api(driver, f"周{unique('')[:6]}盗窃案", (shanghai_today() - datetime.timedelta(days=13)).isoformat())
+            create_due_soon_case(driver, f"周{unique('')[:6]}盗窃案")
             wait(driver, lambda d: badge_count(d) > 0)
         driver.find_element(By.ID, "notifications-button").click()
         read_all = wait(driver, lambda d: d.find_element(By.ID, "notifications-read-all") if d.find_element(By.ID, "notifications-read-all").is_displayed() else None)
