@@ -62,20 +62,6 @@ export function greeting() {
   return '晚上好';
 }
 
-/** `2026-12-03` (a calendar date from the API) stays as is; an ISO time becomes its Shanghai date. */
-export function formatDate(value) {
-  if (!value) return '';
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
-  return formatDateTime(value).slice(0, 10);
-}
-
-/** A calendar date `days` after `date` (both `YYYY-MM-DD`). */
-export function addDays(date, days) {
-  const [y, m, d] = date.split('-').map(Number);
-  const next = new Date(Date.UTC(y, m - 1, d + days));
-  return next.toISOString().slice(0, 10);
-}
-
 /** Days left on a deadline in words: 还剩 3 天 / 今日到期 / 超期 2 天. */
 export function daysLeftText(daysLeft) {
   if (daysLeft === 0) return '今日到期';

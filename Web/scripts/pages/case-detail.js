@@ -461,7 +461,7 @@ function stagePath(stage) {
 }
 
 /** 刑事诉讼法第九十一条第三款；人民检察院刑事诉讼规则第二百八十二条 → links into 法律检索. */
-export function citationLinks(text) {
+function citationLinks(text) {
   const parts = text.split(/[；;]/).map((p) => p.trim()).filter(Boolean);
   return parts.map((part, i) => [i ? h('span', { class: 'subtle', text: '；' }) : null,
     h('a', { href: `#/knowledge?q=${encodeURIComponent(part.replace(/第[一二三四五六七八九十百零]+款$/, ''))}`, class: 'citation-link', title: '在法律检索中查看', text: part })]);

@@ -1,6 +1,6 @@
 // Shared by 法律检索 and the article view: links to articles, snippets with highlights built as DOM nodes (never
 // innerHTML with server text), the chapter path, and the 知识库准备中 state that retries by itself.
-import { h, replaceChildren } from '../dom.js';
+import { h } from '../dom.js';
 import { icon } from '../icons.js';
 
 let lastSearch = '';
@@ -88,9 +88,3 @@ export function isPreparing(error) {
   return error?.status === 503 && error.code === 'knowledge-preparing';
 }
 
-export function replaceWithPreparing(container, error, retry, onStop) {
-  const state = preparingState(error, retry);
-  replaceChildren(container, state.element);
-  onStop?.(state.stop);
-  return state;
-}

@@ -76,7 +76,7 @@ export async function render(body, ctx) {
  * means: 本法/本解释… → the article's own law; a law's short name just before (刑法第…) → that law; otherwise
  * the only cited article with that label, or none when it is ambiguous.
  */
-export function linkify(text, cites, current) {
+function linkify(text, cites, current) {
   const nodes = [];
   let at = 0;
   for (const match of text.matchAll(ARTICLE_REFERENCE)) {
