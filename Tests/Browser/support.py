@@ -365,8 +365,12 @@ def minimal_png(width=24, height=16, rgb=(31, 78, 153)):
 
 
 def temp_file(name, data):
-    """Writes `data` to a new temporary folder as `name` and returns the path (the browser uploads it by name)."""
+    """Writes `data` to a new temporary folder as `name` and returns the path (the browser uploads it by name).
+    The folders are removed when the test run ends."""
+    import atexit
+    import shutil
     folder = tempfile.mkdtemp(prefix="jianwu-upload-")
+    atexit.register(shutil.rmtree, folder, True)
     path = os.path.join(folder, name)
     with open(path, "wb") as file:
         file.write(data)
