@@ -29,19 +29,21 @@ PHONE = (390, 844)
 WAIT = 20  # seconds; an upper bound for the page to get somewhere, not a performance assertion
 
 # What each demo account's navigation shows, derived from the server's role × permission matrix (docs/identity-api.md,
-# 三员分立): the 管理 group appears only for an administrative or oversight duty.
+# 三员分立): 案件 for case.read, 知识与辅助 for everyone signed in, 管理 only for an administrative or oversight duty.
+CASES = ["案件列表", "临期/超期"]
+KNOWLEDGE = ["法律检索"]
 EXPECTED_NAVIGATION = {
-    "admin": {"工作台": None, "管理": ["用户管理", "组织机构"]},
-    "auditor": {"工作台": None, "管理": ["用户管理", "组织机构", "审计日志"]},
-    "chief": {"工作台": None, "管理": ["用户管理", "组织机构"]},
-    "deputy": {"工作台": None, "管理": ["用户管理", "组织机构"]},
-    "head": {"工作台": None, "管理": ["用户管理", "组织机构"]},
-    "prosecutor": {"工作台": None},
-    "assistant": {"工作台": None},
-    "clerk": {"工作台": None},
-    "officer": {"工作台": None},
-    "judge": {"工作台": None},
-    "lawyer": {"工作台": None},
+    "admin": {"工作台": None, "知识与辅助": KNOWLEDGE, "管理": ["用户管理", "组织机构", "节假日设置"]},
+    "auditor": {"工作台": None, "知识与辅助": KNOWLEDGE, "管理": ["用户管理", "组织机构", "审计日志"]},
+    "chief": {"工作台": None, "案件": CASES, "知识与辅助": KNOWLEDGE, "管理": ["用户管理", "组织机构"]},
+    "deputy": {"工作台": None, "案件": CASES, "知识与辅助": KNOWLEDGE, "管理": ["用户管理", "组织机构"]},
+    "head": {"工作台": None, "案件": CASES, "知识与辅助": KNOWLEDGE, "管理": ["用户管理", "组织机构"]},
+    "prosecutor": {"工作台": None, "案件": CASES, "知识与辅助": KNOWLEDGE},
+    "assistant": {"工作台": None, "案件": CASES, "知识与辅助": KNOWLEDGE},
+    "clerk": {"工作台": None, "案件": CASES, "知识与辅助": KNOWLEDGE},
+    "officer": {"工作台": None, "知识与辅助": KNOWLEDGE},
+    "judge": {"工作台": None, "知识与辅助": KNOWLEDGE},
+    "lawyer": {"工作台": None, "案件": CASES, "知识与辅助": KNOWLEDGE},
 }
 
 
@@ -274,3 +276,129 @@ class BrowserTestCase(unittest.TestCase):
         errors = [entry["message"] for entry in self.driver.get_log("browser")
                   if entry["level"] == "SEVERE" and "Failed to load resource" not in entry["message"]]
         self.assertEqual(errors, [], "JavaScript errors in the page")
+
+
+# Helpers for the case, knowledge and notification tests.
+
+def go(driver, hash_path):
+    """Moves the app to `hash_path` without reloading the page (as a click on a link would)."""
+    driver.execute_script("location.hash = arguments[0]", hash_path)
+
+
+def shanghai_today():
+    """Today's date in Asia/Shanghai (the server's calendar), whatever the machine's zone."""
+    import datetime
+    return (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=8)).date()
+
+
+def set_value(driver, element, value):
+    """Sets an input's value as typing would (input and change events); for date inputs, whose typing is locale-bound."""
+    driver.execute_script("""
+        const [element, value] = arguments;
+        element.focus();
+        element.value = value;
+        element.dispatchEvent(new Event('input', { bubbles: true }));
+        element.dispatchEvent(new Event('change', { bubbles: true }));
+    """, element, value)
+
+
+def open_dialog(driver):
+    return wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "dialog[open]"), "no dialog opened").pop()
+
+
+def wait_dialog_closed(driver, message="dialog stayed open"):
+    wait(driver, lambda d: not d.find_elements(By.CSS_SELECTOR, "dialog[open]"), message)
+
+
+def wait_toast(driver, text):
+    return wait(driver, lambda d: next((t for t in d.find_elements(By.CSS_SELECTOR, ".toast") if text in t.text), None),
+                f"no toast with {text!r}")
+
+
+def button_with_text(scope, text, selector="button"):
+    """The first displayed button (or `selector`) under `scope` whose text is exactly `text`."""
+    return next((b for b in scope.find_elements(By.CSS_SELECTOR, selector) if b.text.strip() == text and b.is_displayed()), None)
+
+
+def fetch_from_page(driver, url):
+    """GETs `url` from inside the page (its cookie); returns (status, Content-Type, byte count)."""
+    result = driver.execute_async_script("""
+        const [url, done] = arguments;
+        fetch(url, { cache: 'no-store' }).then(async (response) => {
+          const body = await response.arrayBuffer();
+          done([response.status, response.headers.get('Content-Type'), body.byteLength]);
+        }).catch((error) => done([-1, String(error), 0]));
+    """, url)
+    return tuple(result)
+
+
+def minimal_pdf(text="Jianwu test"):
+    """A small but valid one-page PDF 1.4 (catalog, pages, page, content stream, font) with a correct xref table."""
+    stream = f"BT /F1 18 Tf 36 100 Td ({text}) Tj ET".encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    for offset in offsets:
+        out += f"{offset:010d} 00000 n \n".encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def minimal_png(width=24, height=16, rgb=(31, 78, 153)):
+    """A valid RGB PNG filled with one colour."""
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    row = b"\x00" + bytes(rgb) * width
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(row * height)) + chunk(b"IEND", b""))
+
+
+def temp_file(name, data):
+    """Writes `data` to a new temporary folder as `name` and returns the path (the browser uploads it by name).
+    The folders are removed when the test run ends."""
+    import atexit
+    import shutil
+    folder = tempfile.mkdtemp(prefix="jianwu-upload-")
+    atexit.register(shutil.rmtree, folder, True)
+    path = os.path.join(folder, name)
+    with open(path, "wb") as file:
+        file.write(data)
+    return path
+
+
+def create_case_via_api(driver, name, received_on, stage="arrestReview", charges=("盗窃罪",)):
+    """Registers a case through the API from the signed-in page; returns its CaseDetail."""
+    status, detail = api(driver, "POST", "/api/cases", {
+        "name": name, "stage": stage, "receivedOn": received_on, "charges": list(charges),
+    })
+    assert status == 201, (status, detail)
+    return detail
+
+
+def create_due_soon_case(driver, name):
+    """A case whose 审查逮捕 falls due in two days whatever the calendar: received five days ago, the suspect detained
+    (7 days, never moved by holidays while in custody). The measure makes the server remind the team at once."""
+    import datetime
+    received = shanghai_today() - datetime.timedelta(days=5)
+    detail = create_case_via_api(driver, name, received.isoformat())
+    case_id = detail["summary"]["id"]
+    status, person = api(driver, "POST", f"/api/cases/{case_id}/persons", {"role": "suspect", "name": "测试某"})
+    assert status == 201, (status, person)
+    status, organisations = api(driver, "GET", "/api/organisations")
+    centre = next(o for o in organisations["items"] if o["kind"] == "detentionCentre")
+    status, detail = api(driver, "POST", f"/api/cases/{case_id}/persons/{person['id']}/measures", {
+        "kind": "criminalDetention", "startsOn": (received - datetime.timedelta(days=2)).isoformat(), "placeId": centre["id"],
+    })
+    assert status == 201, (status, detail)
+    return detail

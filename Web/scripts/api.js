@@ -45,14 +45,15 @@ function withQuery(path, query) {
   return text ? `${path}?${text}` : path;
 }
 
-async function send(method, path, body) {
+async function send(method, path, body, raw) {
   const headers = { Accept: 'application/json, application/problem+json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (raw) headers['Content-Type'] = raw.type;
+  else if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (UNSAFE.has(method) && !NO_CSRF.has(path) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   try {
     return await fetch(path, {
       method, headers, credentials: 'same-origin', cache: 'no-store',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: raw ? raw.data : body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, {});
@@ -70,16 +71,17 @@ async function readProblem(response) {
 
 /**
  * Sends a request and returns the parsed JSON answer (null for 204).
- * Options: `body` (sent as JSON), `query` (object → query string), `quiet401` (do not treat 401 as a lost session).
+ * Options: `body` (sent as JSON), `raw` ({ data, type }: a File or Blob sent as is with its own Content-Type),
+ * `query` (object → query string), `quiet401` (do not treat 401 as a lost session).
  */
-export async function request(method, path, { body, query, quiet401 = false } = {}) {
+export async function request(method, path, { body, raw, query, quiet401 = false } = {}) {
   const url = withQuery(path, query);
-  let response = await send(method, url, body);
+  let response = await send(method, url, body, raw);
   if (response.status === 403 && UNSAFE.has(method) && !NO_CSRF.has(path)) {
     // The token may be stale (for example after signing in again in another tab): fetch a fresh one, retry once.
     const problem = await readProblem(response.clone());
     const code = typeof problem.type === 'string' ? problem.type.split(':').pop() : '';
-    if (code.startsWith('csrf-token') && await refreshCsrfToken()) response = await send(method, url, body);
+    if (code.startsWith('csrf-token') && await refreshCsrfToken()) response = await send(method, url, body, raw);
   }
   if (response.status === 204) return null;
   if (response.ok) {
@@ -107,5 +109,8 @@ export const api = {
   get: (path, options) => request('GET', path, options),
   post: (path, body, options) => request('POST', path, { ...options, body: body ?? {} }),
   patch: (path, body, options) => request('PATCH', path, { ...options, body }),
+  put: (path, body, options) => request('PUT', path, { ...options, body }),
   delete: (path, options) => request('DELETE', path, options),
+  /** Uploads a File as the raw request body with its own type as Content-Type (no multipart). */
+  upload: (path, file, { type, ...options } = {}) => request('POST', path, { ...options, raw: { data: file, type: type || file.type || 'application/octet-stream' } }),
 };

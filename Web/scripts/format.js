@@ -61,3 +61,29 @@ export function greeting() {
   if (hour < 18) return '下午好';
   return '晚上好';
 }
+
+/** Days left on a deadline in words: 还剩 3 天 / 今日到期 / 超期 2 天. */
+export function daysLeftText(daysLeft) {
+  if (daysLeft === 0) return '今日到期';
+  if (daysLeft < 0) return `超期 ${-daysLeft} 天`;
+  return `还剩 ${daysLeft} 天`;
+}
+
+/** A file size in 字节/KB/MB. */
+export function byteSize(bytes) {
+  const n = Number(bytes ?? 0);
+  if (n < 1024) return `${n} 字节`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** `刚刚` / `5 分钟前` / `3 小时前` for recent times, the date and time after a day. */
+export function relativeTime(iso) {
+  const date = new Date(iso);
+  const seconds = (Date.now() - date.getTime()) / 1000;
+  if (Number.isNaN(seconds)) return '';
+  if (seconds < 60) return '刚刚';
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} 分钟前`;
+  if (seconds < 86400) return `${Math.floor(seconds / 3600)} 小时前`;
+  return formatDateTime(date);
+}

@@ -3,12 +3,13 @@
 import { h, replaceChildren, trapFocus } from './dom.js';
 import { icon, emblem } from './icons.js';
 import { api } from './api.js';
-import { setSession, primaryOrganisation } from './session.js';
+import { setSession, primaryOrganisation, onSessionChange } from './session.js';
 import { visibleNavigation } from './routes.js';
 import { navigate } from './router.js';
 import { dropdown } from './components/menu.js';
 import { confirmAction } from './components/confirm.js';
 import { toast } from './components/toast.js';
+import { notificationsBell } from './components/notifications.js';
 
 const PHONE = window.matchMedia('(max-width: 767px)');
 const TABLET = window.matchMedia('(min-width: 768px) and (max-width: 1199px)');
@@ -16,12 +17,21 @@ const NAV_KEY = 'jianwu.nav';
 
 let frame = null;
 
+// The bell's event stream belongs to the signed-in user: it ends with the session.
+onSessionChange((session) => { if (!session) dropFrame(); });
+
+function dropFrame() {
+  frame?.destroy();
+  frame = null;
+}
+
 /** Shows the app frame for a session (built once per signed-in user) and returns its parts. */
 export function mountFrame(root, session) {
   if (frame && frame.userId === session.user.id && root.contains(frame.element)) {
     frame.refresh(session);
     return frame;
   }
+  dropFrame();
   frame = buildFrame(session);
   replaceChildren(root, frame.element);
   return frame;
@@ -29,7 +39,7 @@ export function mountFrame(root, session) {
 
 /** Shows the public frame (no navigation) and returns its content element. */
 export function mountPublic(root) {
-  frame = null;
+  dropFrame();
   const main = h('main', { id: 'main', class: 'public-main', tabindex: '-1' });
   replaceChildren(root, h('div', { class: 'public' },
     h('header', { class: 'public-header' },
@@ -46,7 +56,7 @@ function buildFrame(session) {
   const app = h('div', { class: 'app' });
   const navToggle = h('button', { type: 'button', class: 'topbar-button nav-toggle', 'aria-controls': 'sidenav' }, icon('menu'));
   const orgSlot = h('div', { class: 'topbar-org' });
-  const bell = notificationsBell();
+  const bell = notificationsBell(session.user.id);
   const userMenu = h('div', { class: 'menu-anchor user-menu' });
   const topbar = h('header', { class: 'topbar' },
     navToggle,
@@ -116,6 +126,11 @@ function buildFrame(session) {
     element: app,
     userId: session.user.id,
     body,
+    destroy() {
+      bell.destroy();
+      PHONE.removeEventListener('change', applyBreakpoint);
+      TABLET.removeEventListener('change', applyBreakpoint);
+    },
     refresh(next) {
       renderOrganisation(orgSlot, next);
       userMenuHandle = renderUserMenu(userMenu, next);
@@ -196,21 +211,6 @@ function renderUserMenu(anchor, session) {
     item('devices', '退出所有设备', () => signOutEverywhere(), 'danger'));
   replaceChildren(anchor, button, menu);
   return dropdown(button, menu);
-}
-
-function notificationsBell() {
-  const unread = 0; // No notification source exists yet; the bell shows the count once one does.
-  const badge = h('span', { class: 'badge', hidden: unread === 0, text: String(unread) });
-  const button = h('button', {
-    type: 'button', class: 'topbar-button bell', 'aria-label': `通知，${unread} 条未读`, 'aria-haspopup': 'dialog',
-    'aria-controls': 'notifications',
-  }, icon('bell'), badge);
-  const panel = h('div', { class: 'popover', id: 'notifications', role: 'dialog', 'aria-label': '通知', tabindex: '-1' },
-    h('div', { class: 'popover-header', text: '通知' }),
-    h('div', { class: 'state' }, icon('bell'), h('div', { text: '暂无未读通知' })));
-  const element = h('div', { class: 'menu-anchor' }, button, panel);
-  const handle = dropdown(button, panel, { menu: false });
-  return { element, close: () => handle.close() };
 }
 
 async function signOut() {

@@ -26,6 +26,11 @@ const ACTION_NAMES = {
   'user.resetPassword': '重置密码', 'user.revokeSessions': '强制下线', 'user.revealCitizenId': '查看完整身份证号',
   'membership.create': '添加任职', 'membership.delete': '移除任职',
   'organisation.create': '新建机构', 'organisation.update': '修改机构',
+  'case.create': '受理案件', 'case.read': '查看案件', 'case.update': '修改案件', 'case.transition': '案件流转',
+  'case.extend': '延长审查起诉期限', 'case.person.create': '添加诉讼参与人', 'case.person.revealCitizenId': '查看诉讼参与人完整身份证号',
+  'case.measure.create': '采取强制措施', 'case.measure.end': '解除强制措施', 'case.team.set': '调整办案组',
+  'case.lawyer.bind': '律师关联案件', 'case.lawyer.unbind': '撤销律师关联', 'case.file.upload': '上传卷宗材料',
+  'case.file.download': '查阅卷宗材料', 'case.file.move': '调整卷宗顺序', 'calendar.save': '修改节假日安排',
 };
 const VERB_NAMES = [
   [/reveal/i, '查看完整信息'], [/sign-?in.*fail|failed/i, '失败'], [/sign-?out-?everywhere/i, '退出所有设备'],
@@ -33,7 +38,7 @@ const VERB_NAMES = [
   [/update|patch|edit/i, '修改'], [/password/i, '密码'], [/revoke/i, '强制下线'], [/totp/i, '动态验证码'], [/read|view/i, '查看'],
 ];
 
-export const RESOURCE_TYPES = { user: '用户', organisation: '组织机构' };
+export const RESOURCE_TYPES = { user: '用户', organisation: '组织机构', case: '案件' };
 
 export function roleName(role, fallback) { return fallback || ROLE_NAMES[role] || role; }
 export function resourceTypeName(type) { return RESOURCE_TYPES[type] ?? type; }
@@ -48,3 +53,62 @@ export function actionName(action) {
 
 /** Known action codes for the filter's suggestions. */
 export const KNOWN_ACTIONS = Object.keys(ACTION_NAMES);
+
+// Cases. The API sends stageName, kindName, dutyName and roleName too; these fill selects and cover older answers.
+export const STAGE_NAMES = {
+  arrestReview: '审查逮捕', investigation: '侦查阶段', prosecutionReview: '审查起诉', supplementaryInvestigation: '退回补充侦查',
+  indictment: '提起公诉', nonProsecution: '不起诉', conditionalNonProsecution: '附条件不起诉',
+};
+/** Stages a new case can enter with (where the police's request arrives). */
+export const ENTRY_STAGES = ['arrestReview', 'prosecutionReview'];
+const CLOSED_STAGES = new Set(['indictment', 'nonProsecution', 'conditionalNonProsecution']);
+export function isClosedStage(stage) { return CLOSED_STAGES.has(stage); }
+
+/** What each transition does, for the confirmation in its dialog (mirrors the server's CaseTransition rules). */
+export const TRANSITIONS = {
+  approveArrest: { to: 'investigation', note: '批准逮捕后案件转入侦查阶段，侦查羁押期限开始计算。' },
+  refuseArrest: { to: 'investigation', note: '不批准逮捕后案件转入侦查阶段；在押的犯罪嫌疑人应当立即释放或变更强制措施。' },
+  transferForProsecution: { to: 'prosecutionReview', note: '案件进入审查起诉阶段，将编立刑诉案号并重新计算审查起诉期限。' },
+  returnForSupplementaryInvestigation: { to: 'supplementaryInvestigation', note: '退回补充侦查以二次为限，审查起诉期限暂停计算。' },
+  resubmitAfterSupplementaryInvestigation: { to: 'prosecutionReview', note: '补充侦查完毕移送后，审查起诉期限重新计算。' },
+  indict: { to: 'indictment', note: '提起公诉后本案在本院的审查起诉办结，不能撤销。' },
+  decideNonProsecution: { to: 'nonProsecution', note: '作出不起诉决定后本案办结，将编立刑不诉案号，不能撤销。' },
+  decideConditionalNonProsecution: { to: 'conditionalNonProsecution', note: '附条件不起诉仅适用于未成年犯罪嫌疑人，将编立刑不诉案号并进入考验期。' },
+};
+
+export const DEADLINE_STATUS = {
+  normal: { name: '正常', tone: 'success' },
+  dueSoon: { name: '临期', tone: 'warning' },
+  dueToday: { name: '今日到期', tone: 'danger' },
+  overdue: { name: '超期', tone: 'danger' },
+};
+
+export const MEASURE_KINDS = {
+  summons: '拘传', bail: '取保候审', residentialSurveillance: '监视居住', criminalDetention: '刑事拘留', arrest: '逮捕',
+};
+/** Measures that hold the suspect in a detention centre (the place is required). */
+export const CUSTODIAL_MEASURES = new Set(['criminalDetention', 'arrest']);
+
+export const PERSON_ROLES = { suspect: '犯罪嫌疑人', victim: '被害人' };
+export const TEAM_DUTIES = { lead: '承办检察官', member: '办案组成员', clerk: '书记员' };
+export const LAWYER_BINDING_STATUS = {
+  approved: { name: '已授权', tone: 'success' },
+  revoked: { name: '已撤销', tone: 'neutral' },
+};
+
+/** The yes/no marks a case carries, in the order the case page lists them. */
+export const CASE_FLAGS = [
+  { key: 'majorComplex', name: '重大复杂' },
+  { key: 'pleaLeniency', name: '认罪认罚' },
+  { key: 'expectedSentenceOverOneYear', name: '可能判处有期徒刑一年以上' },
+  { key: 'juvenile', name: '未成年人' },
+  { key: 'secret', name: '涉密' },
+];
+
+export const NOTIFICATION_LEVELS = { info: '通知', warning: '提醒', danger: '紧急' };
+
+/** Case fields as the server names them in a timeline note (kind "updated": "charges,majorComplex"). */
+export const CASE_FIELD_NAMES = {
+  name: '案件名称', facts: '案情摘要', charges: '罪名', majorComplex: '重大复杂', pleaLeniency: '认罪认罚',
+  expectedSentenceOverOneYear: '可能判处有期徒刑一年以上', juvenile: '未成年人', secret: '涉密',
+};

@@ -6,6 +6,27 @@ export const ROUTES = [
   { path: '/status', title: '系统状态', layout: 'auto', public: true, load: () => import('./pages/status.js') },
   { path: '/', title: '工作台', nav: 'dashboard', load: () => import('./pages/dashboard.js') },
   {
+    path: '/cases', title: '案件列表', nav: 'cases', permission: 'case.read', crumbs: [{ label: '案件' }],
+    load: () => import('./pages/cases.js'),
+  },
+  {
+    // Before /cases/:id, which would otherwise take "attention" for an id.
+    path: '/cases/attention', title: '临期/超期', nav: 'case-attention', permission: 'case.read', crumbs: [{ label: '案件' }],
+    load: () => import('./pages/cases.js'),
+  },
+  {
+    path: '/cases/:id', title: '案件详情', nav: 'cases', permission: 'case.read',
+    crumbs: [{ label: '案件' }, { label: '案件列表', href: '#/cases' }], load: () => import('./pages/case-detail.js'),
+  },
+  {
+    path: '/knowledge', title: '法律检索', nav: 'knowledge-search', crumbs: [{ label: '知识与辅助' }],
+    load: () => import('./pages/knowledge.js'),
+  },
+  {
+    path: '/knowledge/:lawId/:article', title: '法条', nav: 'knowledge-search',
+    crumbs: [{ label: '知识与辅助' }, { label: '法律检索', href: '#/knowledge' }], load: () => import('./pages/law-article.js'),
+  },
+  {
     path: '/admin/users', title: '用户管理', nav: 'users', permission: 'user.read', crumbs: [{ label: '管理' }],
     load: () => import('./pages/users.js'),
   },
@@ -21,6 +42,10 @@ export const ROUTES = [
     path: '/admin/audit', title: '审计日志', nav: 'audit', permission: 'audit.read', crumbs: [{ label: '管理' }],
     load: () => import('./pages/audit.js'),
   },
+  {
+    path: '/admin/holidays', title: '节假日设置', nav: 'holidays', permission: 'calendar.manage', crumbs: [{ label: '管理' }],
+    load: () => import('./pages/holidays.js'),
+  },
   { path: '/settings', title: '个人设置', load: () => import('./pages/settings.js') },
 ];
 
@@ -29,16 +54,26 @@ export const NOT_FOUND = { path: '*', title: '页面不存在', load: () => impo
 // Top-level items first (no group), then the work groups in the order of UI.md.
 export const NAVIGATION = [
   { items: [{ id: 'dashboard', label: '工作台', icon: 'dashboard', href: '#/' }] },
-  { id: 'cases', label: '案件', items: [] },
+  {
+    id: 'cases', label: '案件', items: [
+      { id: 'cases', label: '案件列表', icon: 'folder', href: '#/cases', permission: 'case.read' },
+      { id: 'case-attention', label: '临期/超期', icon: 'alarm', href: '#/cases/attention', permission: 'case.read' },
+    ],
+  },
   { id: 'remote', label: '远程办案', items: [] },
-  { id: 'knowledge', label: '知识与辅助', items: [] },
+  {
+    id: 'knowledge', label: '知识与辅助', items: [
+      { id: 'knowledge-search', label: '法律检索', icon: 'book', href: '#/knowledge' },
+    ],
+  },
   {
     // 管理 is for those with an administrative or oversight duty; organisation.read alone (which most staff have,
     // to pick organisations in their work) does not make someone a manager.
-    id: 'admin', label: '管理', requiresAny: ['user.read', 'organisation.manage', 'audit.read'], items: [
+    id: 'admin', label: '管理', requiresAny: ['user.read', 'organisation.manage', 'audit.read', 'calendar.manage'], items: [
       { id: 'users', label: '用户管理', icon: 'users', href: '#/admin/users', permission: 'user.read' },
       { id: 'organisations', label: '组织机构', icon: 'organisation', href: '#/admin/organisations', permission: 'organisation.read' },
       { id: 'audit', label: '审计日志', icon: 'audit', href: '#/admin/audit', permission: 'audit.read' },
+      { id: 'holidays', label: '节假日设置', icon: 'calendar', href: '#/admin/holidays', permission: 'calendar.manage' },
     ],
   },
 ];
