@@ -69,6 +69,10 @@ public struct SecurityHeadersMiddleware: Middleware {
         self.fields = fields
     }
 
+    /// For documents shown inside the product's own pages (a PDF or recording in an `<iframe>`): framing by this
+    /// origin only.
+    public static let embeddableHeaders: HTTPHeaders = ["X-Frame-Options": "SAMEORIGIN", "Content-Security-Policy": "frame-ancestors 'self'"]
+
     static let contentSecurityPolicy = "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; "
         + "connect-src 'self'; style-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
 
@@ -77,7 +81,8 @@ public struct SecurityHeadersMiddleware: Middleware {
         if !response.headers.contains("Content-Security-Policy") {
             response.headers.add(name: "Content-Security-Policy", value: Self.contentSecurityPolicy)
         }
-        response.headers.add(contentsOf: fields)
+        // A handler may set its own (a PDF shown in a same-origin frame sends X-Frame-Options: SAMEORIGIN).
+        for field in fields where !response.headers.contains(field.name) { response.headers.add(name: field.name, value: field.value) }
         return response
     }
 }

@@ -74,8 +74,11 @@ public struct RemoteSessionRoutes: Sendable {
         routes.add(.get, "/api/remote-sessions/:id/recording", .signedIn) { (request: Request, auth: Authenticated) in
             let (bytes, seal) = try await sessions.recording(try request.parameters.require("id"), by: auth.actor, context: context(request, auth))
             let digest = (try? JSONDecoder().decode([String: String].self, from: Data(seal.utf8)))?["digestHex"] ?? ""
-            return HTTPResponse(
-                status: .ok, headers: ["Content-Type": "video/webm", "Cache-Control": "no-store", "X-Content-SM3": digest], body: .bytes(bytes))
+            var headers = SecurityHeadersMiddleware.embeddableHeaders
+            headers.set(name: "Content-Type", value: "video/webm")
+            headers.set(name: "Cache-Control", value: "no-store")
+            headers.set(name: "X-Content-SM3", value: digest)
+            return HTTPResponse(status: .ok, headers: headers, body: .bytes(bytes))
         }
         routes.add(.get, "/api/remote-sessions/:id/transcript/pages", .signedIn) { (request: Request, auth: Authenticated) in
             try JSONResponse.make(try await sessions.transcriptPages(try request.parameters.require("id"), by: auth.actor))
@@ -86,7 +89,10 @@ public struct RemoteSessionRoutes: Sendable {
         }
         routes.add(.get, "/api/remote-sessions/:id/transcript/pdf", .signedIn) { (request: Request, auth: Authenticated) in
             let pdf = try await sessions.transcriptPDF(try request.parameters.require("id"), by: auth.actor, context: context(request, auth))
-            return HTTPResponse(status: .ok, headers: ["Content-Type": "application/pdf", "Cache-Control": "no-store"], body: .bytes(pdf))
+            var headers = SecurityHeadersMiddleware.embeddableHeaders
+            headers.set(name: "Content-Type", value: "application/pdf")
+            headers.set(name: "Cache-Control", value: "no-store")
+            return HTTPResponse(status: .ok, headers: headers, body: .bytes(pdf))
         }
         routes.add(.post, "/api/remote-sessions/:id/actions", .signedIn, bodyLimit: 8 * 1024) { (request: Request, auth: Authenticated) in
             let input = try request.decode(ActionInput.self)

@@ -70,6 +70,7 @@ struct AccessMatrixTests {
         "POST /api/cases/:id/persons/:personId/measures": .roles(staff),
         "PATCH /api/cases/:id/measures/:measureId": .roles(staff),
         "POST /api/cases/:id/team": .roles(staff),
+        "GET /api/cases/:id/candidates": .roles(staff),
         "POST /api/cases/:id/lawyers": .roles(staff),
         "DELETE /api/cases/:id/lawyers/:lawyerId": .roles(staff),
         "GET /api/cases/:id/files": .roles(caseReaders),

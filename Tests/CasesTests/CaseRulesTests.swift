@@ -111,3 +111,20 @@ struct CaseRulesTests {
         }
     }
 }
+
+/// The pickers on a case page: the procuratorate's staff for the team, lawyers for bindings (none for juvenile cases).
+struct CaseCandidatesTests {
+    @Test func staffComeFromTheCasesProcuratorateAndLawyersOnlyForOrdinaryCases() async throws {
+        try await CaseFixture.run(.sqlite) { fixture in
+            let id = try await fixture.theftCase().summary.id
+            let prosecutor = try await fixture.actor("prosecutor")
+            let candidates = try await fixture.cases.candidates(id, by: prosecutor)
+            let staffNames = Set(candidates.staff.map(\.displayName))
+            #expect(staffNames.isSuperset(of: ["张伟", "李娜", "赵敏", "王建国"]))
+            #expect(!staffNames.contains("孙丽"), "玄武's prosecutor is not 鼓楼's staff")
+            #expect(Set(candidates.lawyers.map(\.displayName)) == ["黄磊", "冯涛"])
+            _ = try await fixture.cases.update(id, CaseChanges(juvenile: true), by: prosecutor, context: fixture.context(prosecutor))
+            #expect(try await fixture.cases.candidates(id, by: prosecutor).lawyers.isEmpty)
+        }
+    }
+}

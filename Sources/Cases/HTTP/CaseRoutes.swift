@@ -84,6 +84,9 @@ public struct CaseRoutes: Sendable {
                         try request.parameters.require("id"), measureID: try request.parameters.require("measureId"), on: input.endsOn, by: auth.actor,
                         context: context(request, auth))))
         }
+        routes.add(.get, "/api/cases/:id/candidates", .permission(.caseManage)) { (request: Request, auth: Authenticated) in
+            try JSONResponse.make(try await cases.candidates(try request.parameters.require("id"), by: auth.actor))
+        }
         routes.add(.post, "/api/cases/:id/team", .permission(.caseManage), bodyLimit: 16 * 1024) { (request: Request, auth: Authenticated) in
             let input = try request.decode(TeamMemberInput.self)
             return try JSONResponse.make(
@@ -121,12 +124,12 @@ public struct CaseRoutes: Sendable {
             let suffix = view.contentType == "application/pdf" ? "pdf" : view.contentType == "image/png" ? "png" : "jpg"
             let name = (view.title + "." + suffix).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file.\(suffix)"
             let disposition = request.queryItems["download"] == "1" ? "attachment" : "inline"
-            return HTTPResponse(
-                status: .ok,
-                headers: [
-                    "Content-Type": view.contentType, "Content-Disposition": "\(disposition); filename*=UTF-8''\(name)", "Cache-Control": "no-store",
-                    "X-Content-SM3": view.sm3,
-                ], body: .bytes(bytes))
+            var headers = SecurityHeadersMiddleware.embeddableHeaders
+            headers.set(name: "Content-Type", value: view.contentType)
+            headers.set(name: "Content-Disposition", value: "\(disposition); filename*=UTF-8''\(name)")
+            headers.set(name: "Cache-Control", value: "no-store")
+            headers.set(name: "X-Content-SM3", value: view.sm3)
+            return HTTPResponse(status: .ok, headers: headers, body: .bytes(bytes))
         }
         routes.add(.patch, "/api/cases/:id/files/:fileId", .permission(.caseManage), bodyLimit: 4 * 1024) { (request: Request, auth: Authenticated) in
             let move = try request.decode(MoveFile.self)
