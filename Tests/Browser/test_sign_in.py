@@ -22,7 +22,8 @@ class SignInTests(BrowserTestCase):
     def test_empty_fields_are_flagged_before_sending(self):
         open_app(self.driver, "#/sign-in")
         # The form appears once the app has asked the server whether a session exists: wait for it, not for the shell.
-        wait(self.driver, lambda d: d.find_elements(By.ID, "sign-in-submit"), "sign-in form missing").__getitem__(0).click()
+        submit = wait(self.driver, lambda d: d.find_elements(By.ID, "sign-in-submit"), "sign-in form missing")[0]
+        submit.click()
         username = self.driver.find_element(By.ID, "username")
         self.assertEqual(username.get_attribute("aria-invalid"), "true")
         self.assertIn("请输入用户名", self.driver.find_element(By.CSS_SELECTOR, ".sign-in-panel").text)
