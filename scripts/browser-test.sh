@@ -60,4 +60,5 @@ done
 export JIANWU_URL="$url"
 export JIANWU_SCREENSHOT_DIR=${JIANWU_SCREENSHOT_DIR:-$(mktemp -d /tmp/jianwu-screenshots-XXXXXX)}
 echo "browser-test: jianwu at $url, screenshots in $JIANWU_SCREENSHOT_DIR"
-"$python" -m unittest discover -s Tests/Browser -t Tests/Browser -v
+# BROWSER_TEST_PATTERN=test_cases.py runs one file while working on it.
+"$python" -m unittest discover -s Tests/Browser -t Tests/Browser -p "${BROWSER_TEST_PATTERN:-test*.py}" -v

@@ -2,9 +2,8 @@
 // as the request body, its type as Content-Type), 上移/下移, download (?download=1) and a preview beside the list.
 //
 // The preview reads the file once (an audited 查阅) and shows images in the page. PDFs are shown in an <iframe>
-// only when the file's response allows same-origin framing: today the server sends X-Frame-Options: DENY and
-// frame-ancestors 'none' on every response (and the page's CSP has object-src 'none'), so the PDF preview shows the
-// document's pages, size and digest with 在新窗口中打开, where the browser's own viewer displays it.
+// when the file's response allows same-origin framing (the server sends X-Frame-Options: SAMEORIGIN for case files);
+// otherwise the preview shows the document's pages, size and digest with 在新窗口中打开.
 import { h, replaceChildren } from '../dom.js';
 import { icon } from '../icons.js';
 import { api } from '../api.js';
