@@ -261,3 +261,30 @@ class CaseWorkTests(BrowserTestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class CaseAssistantTests(BrowserTestCase):
+    def test_assistant_suggests_charges_and_recomputes_without_a_dropped_circumstance(self):
+        driver = self.driver
+        sign_in(driver, "prosecutor")
+        fact = ("公诉机关指控，2026年3月5日，被告人张某在南京市鼓楼区某超市内窃取他人手机一部，经鉴定价值人民币3723元。"
+                "案发后张某主动投案，如实供述犯罪事实。公诉机关认为，被告人张某以非法占有为目的，秘密窃取他人财物，数额较大，其行为已构成盗窃罪。")
+        status, created = api(driver, "POST", "/api/cases", {
+            "name": "张某盗窃案（智能辅助）", "facts": fact, "stage": "prosecutionReview", "receivedOn": "2026-11-20", "charges": ["盗窃罪"]})
+        self.assertEqual(status, 201)
+        go(driver, f"#/cases/{created['summary']['id']}?tab=assistant")
+        prefilled = wait(driver, lambda d: d.find_elements(By.ID, "assist-fact"), "no assistant tab")[0]
+        self.assertEqual(prefilled.get_attribute("value"), fact)
+        driver.find_element(By.ID, "assist-run").click()
+        recommendation = wait(driver, lambda d: d.find_elements(By.ID, "assist-recommendation"), "no recommendation")[0]
+        first_charge = driver.find_element(By.CSS_SELECTOR, ".assist-charges li strong").text
+        self.assertEqual(first_charge, "盗窃罪")
+        before = recommendation.text
+        self.assertIn("有期徒刑", before)
+        # Drop 自首 and recompute: the recommendation changes.
+        for item in driver.find_elements(By.CSS_SELECTOR, ".assist-circumstances li"):
+            if "自首" in item.text:
+                item.find_element(By.CSS_SELECTOR, "input[type=checkbox]").click()
+        driver.find_element(By.ID, "assist-recompute").click()
+        wait(driver, lambda d: d.find_element(By.ID, "assist-recommendation").text != before, "recommendation did not change")
+        self.assertNotIn("自首", driver.find_element(By.CSS_SELECTOR, ".assist-circumstances").text)

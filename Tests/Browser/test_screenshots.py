@@ -70,6 +70,7 @@ PAGES = [
     ("prosecutor", case_page("persons"), None, "case-persons", None),
     ("prosecutor", case_page("files"), None, "case-files", preview_first_file),
     ("prosecutor", case_page("timeline"), None, "case-timeline", None),
+    ("prosecutor", case_page("assistant"), None, "case-assistant", click("#assist-run", "#assist-recommendation")),
     ("prosecutor", "#/", "工作台", "notifications", click("#notifications-button", "#notifications li.notice, #notifications .state")),
     ("prosecutor", "#/knowledge?q=%E7%9B%97%E7%AA%83%20%E6%95%B0%E9%A2%9D%E8%BE%83%E5%A4%A7", "法律检索", "knowledge", None),
     ("prosecutor", "#/knowledge/path-7cc7ee275489f141542d95eab1d97bbc/264", "刑法 第二百六十四条", "law-article", None),

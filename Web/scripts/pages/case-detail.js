@@ -1,7 +1,7 @@
 // 案件详情: a header with every 案号 the case had, stage, charges, 承办检察官 and the next deadline; tabs for 基本信息
 // (edit), 办案期限 (each deadline with its article and explanation), 诉讼参与人 (case-persons.js), 流程 (transitions,
-// 延长审查起诉期限), 时间线, 电子卷宗 (case-dossier.js), 办案组 and 律师. Without case.manage (e.g. a lawyer) the
-// page is read-only: no edit buttons at all.
+// 延长审查起诉期限), 时间线, 电子卷宗 (case-dossier.js), 办案组, 律师 and 智能辅助 (case-assistant.js). Without
+// case.manage (e.g. a lawyer) the page is read-only: no edit buttons and no assistant.
 import { h, replaceChildren } from '../dom.js';
 import { icon } from '../icons.js';
 import { api } from '../api.js';
@@ -23,8 +23,9 @@ import {
 } from './case-common.js';
 import { renderPersons } from './case-persons.js';
 import { renderDossier } from './case-dossier.js';
+import { renderAssistant } from './case-assistant.js';
 
-const TAB_IDS = ['basic', 'deadlines', 'persons', 'flow', 'timeline', 'files', 'team', 'lawyers'];
+const TAB_IDS = ['basic', 'deadlines', 'persons', 'flow', 'timeline', 'files', 'team', 'lawyers', 'assistant'];
 const LEADER_ROLES = new Set(['chiefProsecutor', 'deputyChiefProsecutor']);
 // Who can be on a case team: procuratorate staff who handle cases.
 const CASE_STAFF = new Set(['prosecutor', 'prosecutorAssistant', 'clerk', 'departmentHead', 'chiefProsecutor', 'deputyChiefProsecutor']);
@@ -102,6 +103,7 @@ export async function render(body, ctx) {
         { id: 'files', label: '电子卷宗', render: (panel) => renderDossier(panel, view) },
         { id: 'team', label: '办案组', render: renderTeam },
         { id: 'lawyers', label: '律师', render: renderLawyers },
+        ...(manage ? [{ id: 'assistant', label: '智能辅助', render: (panel) => renderAssistant(panel, view) }] : []),
       ],
     });
     updateCounts();
