@@ -181,7 +181,7 @@ export async function render(body, ctx) {
       statusLine.dataset.state = state;
       const spin = state === 'connecting' || state === 'reconnecting';
       replaceChildren(statusLine, spin ? h('span', { class: 'spinner', 'aria-hidden': 'true' }) : icon(state === 'connected' ? 'checkCircle' : 'alertCircle'),
-        h('span', { text: state === 'unavailable' ? `${text}（笔录不受影响，将自动重试）` : text }));
+        h('span', { text: state === 'unavailable' ? `${text}（将自动重试）` : text }));
       statusLine.hidden = state === 'connected';
       videoPanel.dataset.video = state;
     }

@@ -5,7 +5,7 @@
 //
 // createVideoRoom({ fetchGrant, onStatus, onLocal, onRemote, onStats, onScreen }) → { start, stop, ... }
 //   fetchGrant()            POST /api/remote-sessions/:id/media → { server, token, roomToken, room, display }
-//   onStatus(state, text)   'connecting' | 'connected' | 'reconnecting' | 'unavailable' | 'ended' | 'error'
+//   onStatus(state, text)   'connecting' | 'connected' | 'reconnecting' | 'waiting' | 'unavailable' | 'ended' | 'error'
 //   onLocal(stream)         the own camera (null when gone)
 //   onRemote(feeds)         [{ id, display, stream, screen }] whenever the set of remote pictures changes
 //   onStats(stats)          every 2 s: { sendKbps, receiveKbps, lossPercent, rttMs, framesDecoded, framesSent, level }
@@ -41,13 +41,6 @@ export function createVideoRoom({ fetchGrant, onStatus, onLocal, onRemote, onSta
 
   async function start() {
     stopped = false;
-    try {
-      Janus = await loadJanusScripts();
-    } catch {
-      status('error', '视频组件未能加载（缺少 janus.js），请联系系统管理员安装 libjs-janus-gateway。笔录不受影响。');
-      return;
-    }
-    await new Promise((resolve) => Janus.init({ debug: false, callback: resolve }));
     connect();
   }
 
@@ -59,6 +52,13 @@ export function createVideoRoom({ fetchGrant, onStatus, onLocal, onRemote, onSta
       grant = await fetchGrant();
     } catch (error) {
       if (ticket !== generation || stopped) return;
+      if (error.status === 409 && error.code === 'outside-window') {
+        // Too early: the room opens 15 minutes before the start.
+        status('waiting', error.detail);
+        clearTimeout(retryTimer);
+        retryTimer = setTimeout(connect, 30_000);
+        return;
+      }
       if (error.status === 409) {
         status('ended', error.detail);
         return;
@@ -73,6 +73,17 @@ export function createVideoRoom({ fetchGrant, onStatus, onLocal, onRemote, onSta
       return;
     }
     if (ticket !== generation || stopped) return;
+    if (!Janus) {
+      try {
+        Janus = await loadJanusScripts();
+        await new Promise((resolve) => Janus.init({ debug: false, callback: resolve }));
+      } catch {
+        Janus = null;
+        status('error', '视频组件未能加载（缺少 janus.js），请联系系统管理员安装 libjs-janus-gateway。笔录不受影响。');
+        return;
+      }
+      if (ticket !== generation || stopped) return;
+    }
     janus = new Janus({
       server: grant.server,
       token: grant.token,
