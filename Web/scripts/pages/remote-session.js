@@ -178,6 +178,8 @@ export async function render(body, ctx) {
     room.start();
 
     function setStatus(state, text) {
+      // How many times the video connected (a reconnection after a drop counts again); tests read it.
+      if (state === 'connected' && statusLine.dataset.state !== 'connected') stage.dataset.connects = String(Number(stage.dataset.connects ?? 0) + 1);
       statusLine.dataset.state = state;
       const spin = state === 'connecting' || state === 'reconnecting';
       replaceChildren(statusLine, spin ? h('span', { class: 'spinner', 'aria-hidden': 'true' }) : icon(state === 'connected' ? 'checkCircle' : 'alertCircle'),
@@ -411,6 +413,7 @@ export async function render(body, ctx) {
   }
 
   // 签名: the suspect's pages and fingerprint come from the terminal; the interrogator and the recorder sign here.
+  let signingShown = '';
   async function renderSigning() {
     if (!SIGNING_STATES.has(session.state)) { signingCard.hidden = true; return; }
     signingCard.hidden = false;
@@ -422,6 +425,10 @@ export async function render(body, ctx) {
       return;
     }
     if (disposed) return;
+    // Redraw only when something changed: a signature being drawn on a pad must survive the periodic refresh.
+    const key = JSON.stringify([session.state, pages.version, pages.signedPages, pages.fingerprint, pages.interrogator, pages.recorder, Boolean(pages.sealedDocument)]);
+    if (key === signingShown && signingCard.hasChildNodes()) return;
+    signingShown = key;
     const me = getSession()?.user?.id;
     const isRecorder = (session.participants ?? []).some((p) => p.userId === me);
     const suspectDone = pages.signedPages.length === pages.pages.length && pages.fingerprint;
@@ -513,7 +520,7 @@ export async function render(body, ctx) {
     }
     let detail = '录像尚未生成。';
     try { detail = (await response?.json())?.detail ?? detail; } catch { /* not JSON */ }
-    if (response?.status === 404 && attempt < 20) {
+    if (response?.status === 404 && attempt < 60) {
       replaceChildren(slot, h('div', { class: 'preview-loading', role: 'status' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), detail));
       setTimeout(() => loadRecording(slot, attempt + 1), 3000);
       return;

@@ -200,6 +200,7 @@ async function renderSession(body, ctx, id) {
     room = createVideoRoom({
       fetchGrant: () => api.post(sessionPath(id, '/media')),
       onStatus: (state, text) => {
+        if (state === 'connected' && statusLine.dataset.state !== 'connected') stage.dataset.connects = String(Number(stage.dataset.connects ?? 0) + 1);
         statusLine.dataset.state = state;
         statusLine.textContent = state === 'unavailable' ? `${text}（将自动重试）` : text;
         statusLine.hidden = state === 'connected';
