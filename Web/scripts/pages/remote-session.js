@@ -29,6 +29,7 @@ export async function render(body, ctx) {
   let session = null;
   let room = null;
   let disposed = false;
+  let signingShown = ''; // what the signing card shows, so a refresh keeps a signature being drawn
   const timers = new Set();
   const header = h('section', { class: 'card session-header', 'aria-label': '提讯概况' });
   const workspace = h('div', { class: 'session-workspace' });
@@ -413,7 +414,6 @@ export async function render(body, ctx) {
   }
 
   // 签名: the suspect's pages and fingerprint come from the terminal; the interrogator and the recorder sign here.
-  let signingShown = '';
   async function renderSigning() {
     if (!SIGNING_STATES.has(session.state)) { signingCard.hidden = true; return; }
     signingCard.hidden = false;

@@ -87,6 +87,8 @@ export function createVideoRoom({ fetchGrant, onStatus, onLocal, onRemote, onSta
     janus = new Janus({
       server: grant.server,
       token: grant.token,
+      // /janus is our own origin and needs the session cookie (janus.js omits credentials by default).
+      withCredentials: true,
       success: () => { if (ticket === generation) attachPublisher(ticket); },
       error: (cause) => { if (ticket === generation) lost(`视频服务连接失败：${cause}`); },
       destroyed: () => {},
