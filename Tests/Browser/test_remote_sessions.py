@@ -4,15 +4,19 @@ dialog, the detention officer confirms on the calendar, both calendars show it; 
 admits nothing twice, shows the transcript read-only, then takes a signature on every page and the fingerprint; the
 prosecutor's interrogator signature seals the PDF, shown with its SM3. Screenshots at 1366×768 and 390×844."""
 import datetime
+import http.cookiejar
+import json
 import os
 import random
 import time
+import urllib.error
+import urllib.request
 
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from support import (DESKTOP, PHONE, BrowserTestCase, api, go, navigation, open_app, open_dialog, png_colours, screenshot_dir,
+from support import (BASE_URL, DESKTOP, PASSWORD, PHONE, BrowserTestCase, api, go, navigation, open_app, open_dialog, png_colours, screenshot_dir,
                      set_value, set_viewport, shanghai_today, sign_in, unique, wait, wait_dialog_closed, wait_for_title,
                      wait_toast)
 
@@ -35,6 +39,30 @@ def held_case(driver):
                 if person["role"] == "suspect" and measure.get("active") and measure.get("placeName") == CENTRE_NAME:
                     return detail, person, measure["placeId"]
     raise AssertionError("no case with a suspect held at the demo detention centre")
+
+
+def api_as(username):
+    """Another user's API session outside the browser (cookie + CSRF token): call(method, path, body) → (status, JSON)."""
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    token = {}
+
+    def call(method, path, body=None):
+        request = urllib.request.Request(BASE_URL + path, method=method, data=None if body is None else json.dumps(body).encode())
+        request.add_header("Content-Type", "application/json")
+        request.add_header("Origin", BASE_URL)
+        if "csrf" in token and method != "GET":
+            request.add_header("X-CSRF-Token", token["csrf"])
+        try:
+            with opener.open(request, timeout=30) as response:
+                data = response.read()
+                return response.status, json.loads(data) if data else None
+        except urllib.error.HTTPError as error:
+            return error.code, json.loads(error.read() or b"{}")
+
+    status, answer = call("POST", "/api/auth/sign-in", {"username": username, "password": PASSWORD})
+    assert status == 200, answer
+    token["csrf"] = call("GET", "/api/auth/session")[1]["csrfToken"]
+    return call
 
 
 def clear_own_sessions_now(driver):
@@ -160,9 +188,13 @@ class RemoteSessionTests(BrowserTestCase):
         self.assertEqual(event.get_attribute("data-state"), "confirmed")
         self.assertIn("session-tone-progress", event.get_attribute("class"))
         shot(driver, "remote-calendar-prosecutor")
-        # Cancel it again with a reason, so the slot is free for the next run.
-        status, _ = api(driver, "POST", f"/api/remote-sessions/{session_id}/actions", {"action": "cancel", "reason": "测试结束"})
-        self.assertEqual(status, 200)
+        # The detention centre calls it off elsewhere: the open calendar changes in place (SSE), grey (已取消).
+        officer = api_as("officer")
+        status, answer = officer("POST", f"/api/remote-sessions/{session_id}/actions", {"action": "cancel", "reason": "谈话室检修"})
+        self.assertEqual(status, 200, answer)
+        wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, f".session-event[data-session-id='{session_id}'][data-state=cancelled]"),
+             "the calendar did not update live")
+        self.assertIn("session-tone-neutral", driver.find_element(By.CSS_SELECTOR, f".session-event[data-session-id='{session_id}']").get_attribute("class"))
 
     def test_session_without_janus_transcript_terminal_and_signatures(self):
         driver = self.driver

@@ -15,7 +15,7 @@ import { SESSIONS, openSessionDialog, stateInfo, stateTag, placeText } from './r
 
 const PHONE = window.matchMedia('(max-width: 767px)');
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
-const HOUR_PX = 48;
+const HOUR_PX = 56;
 const DAY_MS = 86_400_000;
 
 /** Midnight of a Shanghai date (`2026-12-04`) as a Date. */
@@ -58,7 +58,7 @@ export async function render(body, ctx) {
   const calendarCard = h('section', { class: 'card calendar-card', 'aria-label': '远程提讯日程' },
     h('div', { class: 'card-body' }, toolbar, legend, grid, note));
   const statsCard = can('case.read') ? statisticsCard() : null;
-  replaceChildren(body, h('div', { class: 'remote-layout' }, calendarCard, statsCard));
+  replaceChildren(body, h('div', { class: `remote-layout ${statsCard ? '' : 'single'}`.trim() }, calendarCard, statsCard));
 
   const onNotification = (event) => {
     if (event.detail?.kind === 'remoteSession' || event.detail?.subjectType === 'remoteSession') load();
@@ -190,8 +190,8 @@ export async function render(body, ctx) {
       'aria-label': `${time} ${s.caseName}，${s.suspectName}，${placeText(s)}，${s.stateName || info.name}`,
       onclick: () => openSessionDialog(s, () => load()),
     },
-    h('span', { class: 'event-time', text: time }),
-    h('span', { class: 'event-title', text: `${s.suspectName} · ${s.caseName}` }),
+    h('span', { class: 'event-head' }, h('span', { class: 'event-time', text: time }), h('span', { class: 'event-person', text: s.suspectName })),
+    h('span', { class: 'event-title', text: s.caseName }),
     h('span', { class: 'event-meta' }, stateTag(s), h('span', { class: 'event-room', text: s.room?.name ?? '' })));
   }
 
