@@ -224,7 +224,10 @@ class RemoteSessionTests(BrowserTestCase):
         # The officer confirms and admits on the terminal, one task per screen.
         sign_in(driver, "officer")
         open_app(driver, "#/terminal")
-        wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, f".terminal-card[data-session-id='{sid}']"), "not on today's list")[0].click()
+        wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, f".terminal-card[data-session-id='{sid}']"), "not on today's list")
+        self.assertFalse(driver.find_elements(By.ID, "sidenav"), "the terminal shows the internal navigation")
+        shot(driver, "terminal-today")
+        driver.find_element(By.CSS_SELECTOR, f".terminal-card[data-session-id='{sid}']").click()
         wait(driver, lambda d: d.find_elements(By.ID, "terminal-confirm"), "no 确认预约 screen")[0].click()
         admit = wait(driver, lambda d: d.find_elements(By.ID, "terminal-admit"), "no 提人 screen")[0]
         self.assertFalse(admit.is_enabled(), "提人 before the checks")
