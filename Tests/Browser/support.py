@@ -32,16 +32,17 @@ WAIT = 20  # seconds; an upper bound for the page to get somewhere, not a perfor
 # 三员分立): 案件 for case.read, 知识与辅助 for everyone signed in, 管理 only for an administrative or oversight duty.
 CASES = ["案件列表", "临期/超期"]
 KNOWLEDGE = ["法律检索"]
+REMOTE = ["远程提讯"]
 EXPECTED_NAVIGATION = {
     "admin": {"工作台": None, "知识与辅助": KNOWLEDGE, "管理": ["用户管理", "组织机构", "节假日设置"]},
     "auditor": {"工作台": None, "知识与辅助": KNOWLEDGE, "管理": ["用户管理", "组织机构", "审计日志"]},
-    "chief": {"工作台": None, "案件": CASES, "知识与辅助": KNOWLEDGE, "管理": ["用户管理", "组织机构"]},
-    "deputy": {"工作台": None, "案件": CASES, "知识与辅助": KNOWLEDGE, "管理": ["用户管理", "组织机构"]},
-    "head": {"工作台": None, "案件": CASES, "知识与辅助": KNOWLEDGE, "管理": ["用户管理", "组织机构"]},
-    "prosecutor": {"工作台": None, "案件": CASES, "知识与辅助": KNOWLEDGE},
-    "assistant": {"工作台": None, "案件": CASES, "知识与辅助": KNOWLEDGE},
-    "clerk": {"工作台": None, "案件": CASES, "知识与辅助": KNOWLEDGE},
-    "officer": {"工作台": None, "知识与辅助": KNOWLEDGE},
+    "chief": {"工作台": None, "案件": CASES, "远程办案": REMOTE, "知识与辅助": KNOWLEDGE, "管理": ["用户管理", "组织机构"]},
+    "deputy": {"工作台": None, "案件": CASES, "远程办案": REMOTE, "知识与辅助": KNOWLEDGE, "管理": ["用户管理", "组织机构"]},
+    "head": {"工作台": None, "案件": CASES, "远程办案": REMOTE, "知识与辅助": KNOWLEDGE, "管理": ["用户管理", "组织机构"]},
+    "prosecutor": {"工作台": None, "案件": CASES, "远程办案": REMOTE, "知识与辅助": KNOWLEDGE},
+    "assistant": {"工作台": None, "案件": CASES, "远程办案": REMOTE, "知识与辅助": KNOWLEDGE},
+    "clerk": {"工作台": None, "案件": CASES, "远程办案": REMOTE, "知识与辅助": KNOWLEDGE},
+    "officer": {"工作台": None, "远程办案": ["远程提讯", "提讯终端"], "知识与辅助": KNOWLEDGE},
     "judge": {"工作台": None, "知识与辅助": KNOWLEDGE},
     "lawyer": {"工作台": None, "案件": CASES, "知识与辅助": KNOWLEDGE},
 }

@@ -23,6 +23,8 @@ class NavigationByRoleTests(BrowserTestCase):
                     self.assertFalse(self.driver.find_elements(By.XPATH, "//*[contains(@class,'state-title')][text()='页面不存在' or text()='无权访问此页面']"),
                                      f"{username}: {link} shows an error page")
                 self.driver.execute_script("location.hash = '#/'")
+                # The terminal's page has its own frame; the user menu returns with the internal one.
+                wait(self.driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".user-button"), f"{username}: no user menu on 工作台")
                 sign_out(self.driver)
                 self.assertTrue(on_sign_in_page(self.driver))
                 status, _ = api(self.driver, "GET", "/api/auth/session")

@@ -2,9 +2,10 @@
 // A 401 from any request ends the session here and returns to sign-in with 登录已过期，请重新登录。
 import { h, replaceChildren } from './dom.js';
 import { setSessionLostHandler } from './api.js';
-import { getSession, setSession, loadSession, can, signInState } from './session.js';
+import { getSession, setSession, loadSession, signInState } from './session.js';
 import { currentLocation, matchRoute, navigate } from './router.js';
-import { mountFrame, mountPublic } from './frame.js';
+import { allows } from './routes.js';
+import { mountFrame, mountPublic, mountTerminal } from './frame.js';
 import { icon } from './icons.js';
 
 const root = document.getElementById('app');
@@ -45,6 +46,8 @@ async function render() {
   let frame = null;
   if (usePublic) {
     body = mountPublic(root).main;
+  } else if (route.layout === 'terminal') {
+    body = mountTerminal(root, session).main;
   } else {
     frame = mountFrame(root, session);
     body = frame.startPage({ title: route.title, crumbs: route.crumbs, navId: route.nav });
@@ -58,7 +61,7 @@ async function render() {
   };
 
   try {
-    if (route.permission && !can(route.permission)) {
+    if (!allows(new Set(session?.permissions ?? []), route)) {
       const forbidden = await import('./pages/forbidden.js');
       if (ticket === renderCount) forbidden.render(body, ctx);
     } else {

@@ -3,7 +3,7 @@
 /**
  * Creates an element: h('button', { class: 'btn', onclick: fn, 'aria-label': '关闭' }, '文字', childNode).
  * Attribute values of false/null/undefined are skipped; true sets an empty attribute. Keys starting with "on"
- * add event listeners; `dataset` sets data-* attributes; `text` sets textContent; properties such as `value`,
+ * add event listeners; `dataset` sets data-* attributes; `text` sets textContent; `style` sets inline styles (CSSOM); properties such as `value`,
  * `checked`, `disabled` and `selected` are assigned as properties.
  */
 export function h(tag, attributes = {}, ...children) {
@@ -22,6 +22,8 @@ export function setAttributes(element, attributes) {
       continue;
     }
     if (key === 'text') element.textContent = value;
+    // Through the CSSOM: the Content-Security-Policy (style-src 'self') refuses style attributes.
+    else if (key === 'style') element.style.cssText = value;
     else if (key === 'dataset') Object.assign(element.dataset, value);
     else if (key.startsWith('on') && typeof value === 'function') element.addEventListener(key.slice(2), value);
     else if (PROPERTIES.has(key)) element[key] = value;

@@ -52,6 +52,26 @@ export function mountPublic(root) {
   return { main };
 }
 
+/**
+ * The detention centre's terminal frame: no internal navigation, large type; the brand, the officer's name and
+ * 退出登录 only. Returns its content element.
+ */
+export function mountTerminal(root, session) {
+  dropFrame();
+  const name = session.user.displayName || session.user.username;
+  const organisation = primaryOrganisation(session);
+  const main = h('main', { id: 'main', class: 'terminal-main', tabindex: '-1' });
+  replaceChildren(root, h('div', { class: 'terminal' },
+    h('header', { class: 'terminal-header' },
+      h('a', { class: 'brand', href: '#/terminal' }, emblem(), h('span', { text: '检务云' }),
+        h('span', { class: 'brand-sub', text: '远程提讯终端' })),
+      h('div', { class: 'topbar-spacer' }),
+      h('span', { class: 'terminal-user', text: `${organisation?.name ?? ''} ${name}`.trim() }),
+      h('button', { type: 'button', class: 'btn terminal-sign-out', onclick: () => signOut() }, icon('logout'), '退出')),
+    main));
+  return { main };
+}
+
 function buildFrame(session) {
   const app = h('div', { class: 'app' });
   const navToggle = h('button', { type: 'button', class: 'topbar-button nav-toggle', 'aria-controls': 'sidenav' }, icon('menu'));

@@ -4,6 +4,10 @@ const NS = 'http://www.w3.org/2000/svg';
 
 // Each icon is a list of [element, attributes] drawn with the current text colour.
 const ICONS = {
+  mic: [['rect', { x: 9, y: 3, width: 6, height: 11, rx: 3 }], ['path', { d: 'M5 11a7 7 0 0 0 14 0M12 18v3' }]],
+  camera: [['path', { d: 'M3 8h4l2-3h6l2 3h4v11H3z' }], ['circle', { cx: 12, cy: 13, r: 3.5 }]],
+  screen: [['rect', { x: 3, y: 4, width: 18, height: 12, rx: 1 }], ['path', { d: 'M8 20h8M12 16v4M12 13V7M9 10l3-3 3 3' }]],
+  fingerprint: [['path', { d: 'M6 18c1.5-2 2-4 2-7a4 4 0 0 1 8 0c0 3-.5 6-2 9' }], ['path', { d: 'M12 11c0 4-1 7-3 9M4 14c.5-1 1-2 1-4a7 7 0 0 1 14 0c0 2 0 3-.5 5' }]],
   menu: [['path', { d: 'M4 6h16M4 12h16M4 18h16' }]],
   bell: [['path', { d: 'M18 16v-5a6 6 0 0 0-12 0v5l-2 2h16z' }], ['path', { d: 'M10 20.5a2 2 0 0 0 4 0' }]],
   user: [['circle', { cx: 12, cy: 8, r: 4 }], ['path', { d: 'M4 21c0-4 3.6-6 8-6s8 2 8 6' }]],

@@ -112,3 +112,25 @@ export const CASE_FIELD_NAMES = {
   name: '案件名称', facts: '案情摘要', charges: '罪名', majorComplex: '重大复杂', pleaLeniency: '认罪认罚',
   expectedSentenceOverOneYear: '可能判处有期徒刑一年以上', juvenile: '未成年人', secret: '涉密',
 };
+
+// Remote sessions (远程提讯). The API sends stateName and each allowed action's name; tones colour the calendar.
+export const SESSION_STATES = {
+  booked: { name: '待确认', tone: 'warning' },
+  confirmed: { name: '已确认', tone: 'progress' },
+  refused: { name: '已拒绝', tone: 'neutral' },
+  admitted: { name: '已提人', tone: 'progress' },
+  live: { name: '进行中', tone: 'live' },
+  ended: { name: '已结束', tone: 'warning' },
+  transcriptSigned: { name: '笔录已签名', tone: 'success' },
+  sealed: { name: '已封存', tone: 'success' },
+  cancelled: { name: '已取消', tone: 'neutral' },
+  noShow: { name: '未进行', tone: 'neutral' },
+};
+export const SESSION_ACTIONS = {
+  confirm: '确认预约', refuse: '拒绝预约', admit: '提人并核验身份', start: '开始讯问', end: '结束讯问', cancel: '取消预约', noShow: '登记未进行',
+};
+export const SESSION_EVENT_NAMES = {
+  booked: '预约', confirm: '确认预约', refuse: '拒绝预约', admit: '提人并核验身份', start: '开始讯问', end: '结束讯问', cancel: '取消预约',
+  noShow: '登记未进行', sealed: '笔录签名封存',
+};
+export const SPEAKERS = { question: '问', answer: '答', note: '注' };

@@ -46,6 +46,17 @@ export const ROUTES = [
     path: '/admin/holidays', title: '节假日设置', nav: 'holidays', permission: 'calendar.manage', crumbs: [{ label: '管理' }],
     load: () => import('./pages/holidays.js'),
   },
+  {
+    path: '/remote-sessions', title: '远程提讯', nav: 'remote-calendar', anyPermission: ['session.book', 'session.host'],
+    crumbs: [{ label: '远程办案' }], load: () => import('./pages/remote-calendar.js'),
+  },
+  {
+    path: '/remote-sessions/:id', title: '远程提讯', nav: 'remote-calendar', permission: 'session.book',
+    crumbs: [{ label: '远程办案' }, { label: '远程提讯', href: '#/remote-sessions' }], load: () => import('./pages/remote-session.js'),
+  },
+  // The detention centre's terminal: no internal navigation, large type, one task per screen.
+  { path: '/terminal', title: '远程提讯终端', layout: 'terminal', permission: 'session.host', load: () => import('./pages/terminal.js') },
+  { path: '/terminal/:id', title: '远程提讯终端', layout: 'terminal', permission: 'session.host', load: () => import('./pages/terminal.js') },
   { path: '/settings', title: '个人设置', load: () => import('./pages/settings.js') },
 ];
 
@@ -60,7 +71,12 @@ export const NAVIGATION = [
       { id: 'case-attention', label: '临期/超期', icon: 'alarm', href: '#/cases/attention', permission: 'case.read' },
     ],
   },
-  { id: 'remote', label: '远程办案', items: [] },
+  {
+    id: 'remote', label: '远程办案', items: [
+      { id: 'remote-calendar', label: '远程提讯', icon: 'video', href: '#/remote-sessions', anyPermission: ['session.book', 'session.host'] },
+      { id: 'remote-terminal', label: '提讯终端', icon: 'devices', href: '#/terminal', permission: 'session.host' },
+    ],
+  },
   {
     id: 'knowledge', label: '知识与辅助', items: [
       { id: 'knowledge-search', label: '法律检索', icon: 'book', href: '#/knowledge' },
@@ -78,10 +94,17 @@ export const NAVIGATION = [
   },
 ];
 
+/** Whether a set of permissions opens a route or navigation item (`permission`, or any of `anyPermission`). */
+export function allows(permissions, item) {
+  if (item.permission && !permissions.has(item.permission)) return false;
+  if (item.anyPermission && !item.anyPermission.some((p) => permissions.has(p))) return false;
+  return true;
+}
+
 /** The navigation groups and items a session may see. */
 export function visibleNavigation(session) {
   const permissions = new Set(session?.permissions ?? []);
   return NAVIGATION
-    .map((group) => ({ ...group, items: group.items.filter((item) => !item.permission || permissions.has(item.permission)) }))
+    .map((group) => ({ ...group, items: group.items.filter((item) => allows(permissions, item)) }))
     .filter((group) => group.items.length > 0 && (!group.requiresAny || group.requiresAny.some((p) => permissions.has(p))));
 }

@@ -24,4 +24,4 @@ JIANWU_BUILD_PACKAGES=(pkg-config libsqlite3-dev libpq-dev libssl-dev libargon2-
 # with real CJK fonts.
 # janus, janus-tools, libjs-janus-gateway, ffmpeg: remote video (the Media tests start a real Janus).
 JIANWU_TEST_PACKAGES=(postgresql sqlite3 curl procps python3 openssl libicu-dev chromium chromium-driver python3-selenium fonts-noto-cjk
-  janus janus-tools libjs-janus-gateway ffmpeg iproute2 poppler-utils)
+  janus janus-tools libjs-janus-gateway libjs-webrtc-adapter ffmpeg iproute2 poppler-utils)

@@ -8,6 +8,7 @@
 import { h, replaceChildren } from '../dom.js';
 import { icon } from '../icons.js';
 import { api } from '../api.js';
+import { can } from '../session.js';
 import { formatDateTime, relativeTime } from '../format.js';
 import { NOTIFICATION_LEVELS } from '../labels.js';
 import { dropdown } from './menu.js';
@@ -17,6 +18,10 @@ const RETRY_MS = 5000;
 
 function subjectHref(notification) {
   if (notification.subjectType === 'case' && notification.subjectId) return `#/cases/${encodeURIComponent(notification.subjectId)}`;
+  if (notification.subjectType === 'remoteSession' && notification.subjectId) {
+    // The detention centre's officers work on the terminal; the prosecutor's side on the session page.
+    return can('session.book') ? `#/remote-sessions/${encodeURIComponent(notification.subjectId)}` : '#/remote-sessions';
+  }
   return null;
 }
 

@@ -6,7 +6,7 @@ import { h, replaceChildren } from '../dom.js';
 import { icon } from '../icons.js';
 import { api } from '../api.js';
 import { can, getSession } from '../session.js';
-import { replaceQuery } from '../router.js';
+import { navigate, replaceQuery } from '../router.js';
 import { tabs } from '../components/tabs.js';
 import { openDialog } from '../components/dialog.js';
 import { confirmAction } from '../components/confirm.js';
@@ -24,6 +24,7 @@ import {
 import { renderPersons } from './case-persons.js';
 import { renderDossier } from './case-dossier.js';
 import { renderAssistant } from './case-assistant.js';
+import { heldSuspects, openBookingDialog } from './remote-booking.js';
 
 const TAB_IDS = ['basic', 'deadlines', 'persons', 'flow', 'timeline', 'files', 'team', 'lawyers', 'assistant'];
 const LEADER_ROLES = new Set(['chiefProsecutor', 'deputyChiefProsecutor']);
@@ -144,7 +145,8 @@ export async function render(body, ctx) {
           meta('罪名', s.charges.length ? s.charges.join('、') : '未填写'),
           meta('承办检察官', s.leadProsecutorName ?? '未指定'),
           meta('承办单位', s.organisationName),
-          meta('受理日期', detail.receivedOn))),
+          meta('受理日期', detail.receivedOn)),
+        bookingAction()),
       next ? h('div', { class: `case-next-deadline status-${next.status}`, id: 'case-next-deadline' },
         h('div', { class: 'next-label', text: next.title }),
         h('div', { class: 'next-days', text: daysLeftText(next.daysLeft) }),
@@ -152,6 +154,19 @@ export async function render(body, ctx) {
           ['normal', 'dueSoon'].includes(next.status) ? ` · ${DEADLINE_STATUS[next.status].name}` : ''))
         : h('div', { class: 'case-next-deadline status-none' }, h('div', { class: 'next-label', text: '办案期限' }),
           h('div', { class: 'next-days', text: isClosedStage(s.stage) ? '已办结' : '无' })));
+  }
+
+  /** 预约远程提讯: for those who manage the case and may book, while a suspect is held in a detention centre. */
+  function bookingAction() {
+    if (!manage || !can('session.book') || isClosedStage(detail.summary.stage)) return null;
+    const held = heldSuspects(detail);
+    return h('div', { class: 'btn-group case-header-actions' },
+      h('button', {
+        type: 'button', class: 'btn', id: 'book-remote-session', disabled: held.length === 0,
+        title: held.length ? '' : '本案没有羁押在看守所的犯罪嫌疑人',
+        onclick: () => openBookingDialog(detail, (session) => navigate(`#/remote-sessions/${encodeURIComponent(session.id)}`)),
+      }, icon('video'), '预约远程提讯'),
+      held.length ? null : h('span', { class: 'subtle', text: '本案没有羁押在看守所的犯罪嫌疑人，不能预约远程提讯。' }));
   }
 
   // 基本信息

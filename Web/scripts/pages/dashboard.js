@@ -12,6 +12,8 @@ const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 const CAPABILITIES = [
   { permission: 'case.read', icon: 'folder', text: '查阅案件信息、办案期限和电子卷宗', href: '#/cases', link: '案件列表' },
   { permission: 'case.manage', icon: 'alarm', text: '受理和办理案件，跟踪临期、超期案件', href: '#/cases/attention', link: '临期/超期' },
+  { permission: 'session.book', icon: 'video', text: '预约远程提讯，视频讯问、制作笔录并签名封存', href: '#/remote-sessions', link: '远程提讯' },
+  { permission: 'session.host', icon: 'devices', text: '确认远程提讯预约，在提讯终端提人、视频和签名', href: '#/terminal', link: '提讯终端' },
   { permission: null, icon: 'book', text: '检索法律、司法解释和检察规范', href: '#/knowledge', link: '法律检索' },
   { permission: 'user.read', icon: 'users', text: '查看用户及其任职', href: '#/admin/users', link: '用户管理' },
   { permission: 'user.manage', icon: 'users', text: '新建、停用用户，重置密码，强制下线', href: '#/admin/users', link: '用户管理' },
