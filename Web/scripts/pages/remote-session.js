@@ -30,6 +30,7 @@ export async function render(body, ctx) {
   let room = null;
   let disposed = false;
   let signingShown = ''; // what the signing card shows, so a refresh keeps a signature being drawn
+  const signBlocks = new Map(); // kind:version → the pad block, kept across redraws of the signing card
   const timers = new Set();
   const header = h('section', { class: 'card session-header', 'aria-label': '提讯概况' });
   const workspace = h('div', { class: 'session-workspace' });
@@ -453,7 +454,15 @@ export async function render(body, ctx) {
         pages.sealedDocument ? null : h('p', { class: 'subtle', text: suspectDone
           ? '犯罪嫌疑人已签名捺印。讯问人签名后笔录即签章封存。'
           : '请先让犯罪嫌疑人在看守所终端逐页阅读并签名、捺印指纹；讯问人签名可以先行完成。' }),
-        pads.map(([kind, label]) => signBlock(kind, label, pages))));
+        pads.map(([kind, label]) => reusedSignBlock(kind, label, pages))));
+  }
+
+  // A pad being drawn on survives the redraw that the other side's signature causes: the same pad (same kind, same
+  // transcript version) is moved into the new card instead of being replaced by an empty one.
+  function reusedSignBlock(kind, label, pages) {
+    const key = `${kind}:${pages.version}`;
+    if (!signBlocks.has(key)) signBlocks.set(key, signBlock(kind, label, pages));
+    return signBlocks.get(key);
   }
 
   function signBlock(kind, label, pages) {
