@@ -13,9 +13,10 @@ public enum DemoRooms {
         else { return 0 }
         let centreID: String = try centre.decode(column: "id")
         let context = AuditContext(actorID: officer.userID, sourceAddress: "", clock: sessions.clock)
-        for name in ["第一谈话室", "第二谈话室", "第三谈话室"] {
+        // Two rooms with office hours, and one open all day so a newcomer can try a session whenever they read this.
+        for (name, opens, closes) in [("第一谈话室", "08:30", "17:30"), ("第二谈话室", "08:30", "17:30"), ("第三谈话室", "00:00", "23:59")] {
             _ = try await sessions.createRoom(
-                detentionCentreID: centreID, NewRoom(name: name, opensAt: "08:30", closesAt: "17:30"), by: officer, context: context)
+                detentionCentreID: centreID, NewRoom(name: name, opensAt: opens, closesAt: closes), by: officer, context: context)
         }
         return 3
     }
