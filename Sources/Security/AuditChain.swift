@@ -13,8 +13,12 @@ public enum AuditChain {
     /// - Throws: ``SecurityError/invalidEncoding`` when `previous.digestHex` is not 64 hex characters: appending to
     ///   a damaged head would hide the damage.
     public static func record(_ event: AuditEvent, after previous: AuditEventRecord?) throws -> AuditEventRecord {
-        var record = AuditEventRecord(
-            sequence: (previous?.sequence ?? 0) + 1, event: event, previousDigestHex: previous?.digestHex ?? genesisDigestHex, digestHex: "")
+        try record(event, after: previous.map { Anchor(sequence: $0.sequence, digestHex: $0.digestHex) } ?? .genesis)
+    }
+
+    /// The next record after the chain's head, given as an anchor (only its sequence and digest feed the next link).
+    public static func record(_ event: AuditEvent, after head: Anchor) throws -> AuditEventRecord {
+        var record = AuditEventRecord(sequence: head.sequence + 1, event: event, previousDigestHex: head.digestHex, digestHex: "")
         let previousDigest = try Hex.decode(record.previousDigestHex)
         guard previousDigest.count == genesisDigest.count else { throw SecurityError.invalidEncoding.with(detail: "previous digest length") }
         record.digestHex = Hex.encode(record.computedDigest(previousDigest: previousDigest))

@@ -8,15 +8,10 @@ public enum AuditLog {
     @discardableResult
     public static func append(_ event: AuditEvent, in tx: any SQLExecutor) async throws -> AuditEventRecord {
         let head = try await tx.queryFirst("SELECT sequence, digest FROM audit_events ORDER BY sequence DESC LIMIT 1")
-        var previous: AuditEventRecord?
-        if let head {
-            // Only sequence and digest of the previous record feed the next link.
-            let placeholder = AuditEvent(time: Date(timeIntervalSince1970: 0), actorID: "", action: "", resourceType: "", resourceID: "", sourceAddress: "")
-            previous = AuditEventRecord(
-                sequence: UInt64(try head.decode(column: "sequence", as: Int64.self)), event: placeholder, previousDigestHex: "",
-                digestHex: try head.decode(column: "digest", as: String.self))
-        }
-        let record = try AuditChain.record(event, after: previous)
+        let anchor = try head.map {
+            AuditChain.Anchor(sequence: UInt64(try $0.decode(column: "sequence", as: Int64.self)), digestHex: try $0.decode(column: "digest"))
+        } ?? .genesis
+        let record = try AuditChain.record(event, after: anchor)
         try await tx.execute(
             """
             INSERT INTO audit_events (sequence, time, actor_id, action, resource_type, resource_id, source_address, details, previous_digest, digest)
