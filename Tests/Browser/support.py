@@ -20,6 +20,7 @@ from selenium import webdriver
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.support.ui import WebDriverWait
 
 BASE_URL = os.environ.get("JIANWU_URL", "http://127.0.0.1:8080").rstrip("/")
@@ -403,3 +404,15 @@ def create_due_soon_case(driver, name):
     })
     assert status == 201, (status, detail)
     return detail
+
+
+def draw_on(driver, canvas, strokes=2):
+    """Signs on a canvas with the mouse (pointer events), a few zigzag strokes."""
+    width = canvas.size["width"]
+    height = canvas.size["height"]
+    for stroke in range(strokes):
+        actions = ActionChains(driver)
+        actions.move_to_element_with_offset(canvas, -width // 3, -height // 6 + stroke * 20).click_and_hold()
+        for step in range(6):
+            actions.move_by_offset(width // 12, (-1) ** step * 25)
+        actions.release().perform()

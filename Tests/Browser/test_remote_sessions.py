@@ -12,11 +12,10 @@ import time
 import urllib.error
 import urllib.request
 
-from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from support import (BASE_URL, DESKTOP, PASSWORD, PHONE, BrowserTestCase, api, go, navigation, open_app, open_dialog, png_colours, screenshot_dir,
+from support import (BASE_URL, DESKTOP, PASSWORD, PHONE, BrowserTestCase, api, draw_on, go, navigation, open_app, open_dialog, png_colours, screenshot_dir,
                      set_value, set_viewport, shanghai_today, sign_in, unique, wait, wait_dialog_closed, wait_for_title,
                      wait_toast)
 
@@ -77,18 +76,6 @@ def clear_own_sessions_now(driver):
             if action in actions:
                 api(driver, "POST", f"/api/remote-sessions/{session['id']}/actions", {"action": action, "reason": "测试前清理"})
                 break
-
-
-def draw_on(driver, canvas, strokes=2):
-    """Signs on a canvas with the mouse (pointer events), a few zigzag strokes."""
-    width = canvas.size["width"]
-    height = canvas.size["height"]
-    for stroke in range(strokes):
-        actions = ActionChains(driver)
-        actions.move_to_element_with_offset(canvas, -width // 3, -height // 6 + stroke * 20).click_and_hold()
-        for step in range(6):
-            actions.move_by_offset(width // 12, (-1) ** step * 25)
-        actions.release().perform()
 
 
 def shot(driver, name):

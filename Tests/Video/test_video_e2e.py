@@ -23,11 +23,10 @@ import urllib.request
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "Browser"))
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
-from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 
 import support  # noqa: E402
-from support import open_app, sign_in, wait  # noqa: E402
+from support import draw_on, open_app, sign_in, wait  # noqa: E402
 
 BASE = os.environ.get("JIANWU_URL", "http://127.0.0.1:18400").rstrip("/")
 DATA = os.environ.get("JIANWU_DATA_DIR", "")
@@ -97,17 +96,6 @@ def stage(driver):
                      feeds: Number(s.dataset.feeds || 0), connects: Number(s.dataset.connects || 0),
                      status: status ? status.dataset.state + ' ' + status.textContent : '' } : null;
     """)
-
-
-def draw_on(driver, canvas, strokes=2):
-    width = canvas.size["width"]
-    height = canvas.size["height"]
-    for stroke in range(strokes):
-        actions = ActionChains(driver)
-        actions.move_to_element_with_offset(canvas, -width // 3, -height // 6 + stroke * 20).click_and_hold()
-        for step in range(6):
-            actions.move_by_offset(width // 12, (-1) ** step * 25)
-        actions.release().perform()
 
 
 def iso(moment):
