@@ -172,13 +172,19 @@ final class SQLiteConnection: Sendable {
         if let cached = state.statements[sql] { return cached }
         guard let db = state.db else { throw Self.closedError(sql) }
         var statement: OpaquePointer?
-        var tail: UnsafePointer<CChar>?
-        // PERSISTENT: the statement is kept for many runs, so SQLite allocates it outside its short-lived lookaside.
-        let code = sqlite3_prepare_v3(db, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, &tail)
+        // The tail points into the C string, so it is read while that string is alive: a String passed straight to
+        // sqlite3_prepare_v3 is bridged to a temporary buffer that is gone when the call returns.
+        let (code, hasMoreStatements) = sql.withCString { text -> (Int32, Bool) in
+            var tail: UnsafePointer<CChar>?
+            // PERSISTENT: the statement is kept for many runs, so SQLite allocates it outside its short-lived lookaside.
+            let code = sqlite3_prepare_v3(db, text, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, &tail)
+            guard code == SQLITE_OK, let tail, tail.pointee != 0 else { return (code, false) }
+            return (code, !String(cString: tail).allSatisfy { $0.isWhitespace || $0 == ";" })
+        }
         guard code == SQLITE_OK, let statement else {
             throw SQLiteErrors.error(code: code, db: db, sql: sql)
         }
-        if let tail, tail.pointee != 0, !String(cString: tail).allSatisfy({ $0.isWhitespace || $0 == ";" }) {
+        if hasMoreStatements {
             sqlite3_finalize(statement)
             throw StoreError(.invalidQuery, message: "a query holds one statement; use executeScript for several", sql: sql)
         }
